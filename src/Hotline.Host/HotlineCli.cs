@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+
+namespace Hotline.Host;
+
+/// <summary>The <c>hotline</c> command line: the composition root of the host.</summary>
+internal static class HotlineCli
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for unusable arguments or an unreadable or invalid input file (spec §1).</summary>
+    public const int BadInput = 2;
+
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");
+        // subcommands are registered here, one file each under Commands/
+        return root;
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = Build(stdout, stderr);
+        var result = root.Parse(args);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return result.Invoke(config);
+    }
+}

@@ -1,0 +1,3 @@
+using Hotline.Host;
+
+return HotlineCli.Run(args, Console.Out, Console.Error);
