@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hotline.Host.Commands;
 
 
 namespace Hotline.Host;
@@ -15,7 +16,7 @@ internal static class HotlineCli
     public static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");
-        // subcommands are registered here, one file each under Commands/
+        root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         return root;
     }
 
