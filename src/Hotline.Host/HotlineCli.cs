@@ -13,16 +13,19 @@ internal static class HotlineCli
     /// <summary>Exit code for unusable arguments or an unreadable or invalid input file (spec §1).</summary>
     public const int BadInput = 2;
 
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    public static RootCommand Build(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");
+        root.Subcommands.Add(RunCommand.Create(stdin, stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         return root;
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, TextReader.Null, stdout, stderr);
+
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        var root = Build(stdout, stderr);
+        var root = Build(stdin, stdout, stderr);
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return result.Invoke(config);

@@ -1,0 +1,39 @@
+using Hotline.Engine.Calendar;
+using Hotline.Engine.Catalog;
+using Hotline.Engine.Profiles;
+
+namespace Hotline.Engine.Engine;
+
+/// <summary>What an engine runs by: a policy profile, a dispatch catalog, and optionally a holiday file.</summary>
+public sealed class EngineOptions
+{
+    /// <summary>The city's policy profile (<see cref="PolicyProfile.Resolve"/> finds a built-in one by name).</summary>
+    public required PolicyProfile Profile { get; init; }
+
+    /// <summary>The dispatch catalog new tickets are routed by.</summary>
+    public required DispatchCatalog Catalog { get; init; }
+
+    /// <summary>A holiday file that replaces the built-in schedule for the years it covers (spec §3); null for the built-in one.</summary>
+    public CalendarFile? CalendarFile { get; init; }
+
+    /// <summary>
+    /// Capacity of the <see cref="HotlineEngine.Events"/> stream; 0 (the default) turns the stream off.
+    /// A full stream holds the engine back until it is read, so nothing is dropped.
+    /// </summary>
+    public int EventStreamCapacity { get; init; }
+
+    /// <summary>
+    /// The calendar the profile counts by: the built-in schedule with the holiday file applied, in the
+    /// profile's zone and business hours (else the file's, else Asia/Shanghai and 08:30–12:00,
+    /// 13:30–17:30), ending periods as the profile says (spec §3).
+    /// </summary>
+    public WorkingCalendar BuildCalendar()
+    {
+        var schedule = CalendarFile?.ApplyTo(HolidaySchedule.ChinaMainland) ?? HolidaySchedule.ChinaMainland;
+        return new WorkingCalendar(
+            schedule,
+            Profile.ZoneOr(CalendarFile?.Zone),
+            Profile.BusinessHoursOr(CalendarFile?.BusinessHours),
+            Profile.PeriodEnd);
+    }
+}

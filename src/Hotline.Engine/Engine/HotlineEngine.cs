@@ -1,0 +1,172 @@
+using System.Threading.Channels;
+using Hotline.Engine.Protocol;
+using Hotline.Engine.Routing;
+using Hotline.Engine.Tickets;
+using Microsoft.Extensions.ObjectPool;
+using NodaTime;
+
+namespace Hotline.Engine.Engine;
+
+/// <summary>
+/// One partition of the hotline engine: submit commands, await each one's events, optionally read
+/// every event as a stream. A single loop applies the commands in the order submitted, so ticket
+/// state needs no locks and a replay reproduces the same events.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Threads.</b> <see cref="SubmitAsync"/> may be called from any thread; commands from one caller
+/// apply in the order that caller submitted them. The loop drains the command channel in batches
+/// and completes each command's awaitable after its events are decided.
+/// </para>
+/// <para>
+/// <b>Time.</b> The engine never reads a clock: commands carry their instant (<c>at</c>), and a live
+/// host moves time with <see cref="AdvanceAsync"/> from its own clock.
+/// </para>
+/// <example>
+/// <code>
+/// await using var engine = HotlineEngine.Start(new EngineOptions
+/// {
+///     Profile = PolicyProfile.Resolve("changsha-2020"),
+///     Catalog = SampleCatalogs.Changsha,
+/// });
+/// var events = await engine.SubmitAsync(CommandReader.Read(line, 1)!);
+/// </code>
+/// </example>
+/// </remarks>
+public sealed class HotlineEngine : IAsyncDisposable
+{
+    private static readonly ObjectPool<PendingCommand> Pool = CreatePool();
+
+    private readonly EngineCore _core;
+    private readonly Channel<PendingCommand> _commands;
+    private readonly Channel<EngineEvent>? _events;
+    private readonly Task _loop;
+
+    private HotlineEngine(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _core = new EngineCore(options.Profile, options.BuildCalendar(), CompiledCatalog.Compile(options.Catalog));
+        _commands = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
+        if (options.EventStreamCapacity > 0)
+        {
+            _events = Channel.CreateBounded<EngineEvent>(new BoundedChannelOptions(options.EventStreamCapacity)
+            {
+                SingleWriter = true,
+                FullMode = BoundedChannelFullMode.Wait,
+            });
+        }
+
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>
+    /// Every event in order, when <see cref="EngineOptions.EventStreamCapacity"/> is set; otherwise an
+    /// empty, completed reader.
+    /// </summary>
+    public ChannelReader<EngineEvent> Events => _events?.Reader ?? EmptyEvents.Reader;
+
+    /// <summary>The zone the engine's instants are shown in (the profile's).</summary>
+    public DateTimeZone Zone => _core.Calendar.Zone;
+
+    /// <summary>Starts an engine.</summary>
+    /// <exception cref="Catalog.CatalogException">The catalog does not compile.</exception>
+    public static HotlineEngine Start(EngineOptions options) => new(options);
+
+    /// <summary>
+    /// Submits a command; the returned task completes with its events (and the timer events that
+    /// moving the clock to its <c>at</c> fired first), once they are decided.
+    /// </summary>
+    /// <remarks>A submitted command is always applied; there is no cancelling it.</remarks>
+    public ValueTask<IReadOnlyList<EngineEvent>> SubmitAsync(EngineCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var pending = Pool.Get();
+        pending.Command = command;
+        if (!_commands.Writer.TryWrite(pending))
+        {
+            Pool.Return(pending);
+            throw new ObjectDisposedException(nameof(HotlineEngine), "The engine has been stopped.");
+        }
+
+        return pending.AsValueTask();
+    }
+
+    /// <summary>Moves the clock to <paramref name="now"/> (a live host's tick), returning the timer events that fired.</summary>
+    public ValueTask<IReadOnlyList<EngineEvent>> AdvanceAsync(Instant now) =>
+        SubmitAsync(new EngineCommand { Op = CommandOp.Advance, At = now });
+
+    /// <summary>A ticket's status, or null when the engine does not hold it. Read through the loop, so it is consistent.</summary>
+    public async ValueTask<TicketStatus?> GetStatusAsync(string ticket)
+    {
+        var events = await SubmitAsync(new EngineCommand { Op = CommandOp.Query, Ticket = ticket, At = null }).ConfigureAwait(false);
+        return events.Count > 0 ? events[^1].Status : null;
+    }
+
+    /// <summary>Stops taking commands, finishes those already submitted, and stops the loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _commands.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+        _events?.Writer.TryComplete();
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _commands.Reader;
+        var output = new List<EngineEvent>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var pending))
+            {
+                output.Clear();
+                var command = pending.Command!;
+                if (command.Op == CommandOp.Query && command.At is null)
+                {
+                    // An embedder's read: answered from the state, moving nothing.
+                    var status = _core.Status(command.Ticket!);
+                    if (status is not null)
+                    {
+                        output.Add(new EngineEvent { Name = "status", Ticket = command.Ticket, At = _core.Clock, Status = status });
+                    }
+                }
+                else
+                {
+                    _core.Apply(command, output);
+                }
+
+                EngineEvent[] result = [.. output];
+                if (_events is not null)
+                {
+                    foreach (var e in result)
+                    {
+                        await _events.Writer.WriteAsync(e).ConfigureAwait(false);
+                    }
+                }
+
+                pending.Complete(result);
+            }
+        }
+    }
+
+    private static ObjectPool<PendingCommand> CreatePool()
+    {
+        var policy = new PendingCommand.Policy();
+        var pool = new DefaultObjectPoolProvider { MaximumRetained = 4096 }.Create(policy);
+        policy.Attach(pool);
+        return pool;
+    }
+
+    private static class EmptyEvents
+    {
+        public static readonly Channel<EngineEvent> Channel = CreateCompleted();
+
+        public static ChannelReader<EngineEvent> Reader => Channel.Reader;
+
+        private static Channel<EngineEvent> CreateCompleted()
+        {
+            var channel = System.Threading.Channels.Channel.CreateUnbounded<EngineEvent>();
+            channel.Writer.Complete();
+            return channel;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Hotline.Engine.Calendar;
+using Hotline.Engine.Sla;
+using Hotline.Engine.Timing;
+using NodaTime;
+
+namespace Hotline.Engine.Tickets;
+
+/// <summary>
+/// The hot state of one open ticket: what the state machine and the clocks need, nothing more.
+/// Free text and caller details stay in the command stream and the journal, not here.
+/// </summary>
+/// <remarks>Owned by the partition's single writer; never shared across threads.</remarks>
+internal sealed class Ticket(string id, int number)
+{
+    /// <summary>Timer slots, indexed by <see cref="TimerClock"/>.</summary>
+    public readonly TimerHandle[] Timers = new TimerHandle[TimerClock.Count];
+
+    public string Id { get; } = id;
+
+    /// <summary>Dense index in the engine's ticket table; the timers' payloads carry it.</summary>
+    public int Number { get; } = number;
+
+    // ---- intake ----
+    public TicketKind Kind { get; set; }
+
+    public string Category { get; set; } = "";
+
+    public string Region { get; set; } = "";
+
+    public string? CallerPhone { get; set; }
+
+    public bool Complex { get; set; }
+
+    public bool Urgent { get; set; }
+
+    public WorkingDuration? Statutory { get; set; }
+
+    public WorkingDuration? EntryLimit { get; set; }
+
+    public string CatalogVersion { get; set; } = "";
+
+    public Instant ReceivedAt { get; set; }
+
+    // ---- state ----
+    public TicketState State { get; set; }
+
+    /// <summary>The state to go back to when a review is refused.</summary>
+    public TicketState ResumeState { get; set; }
+
+    public string? Unit { get; set; }
+
+    public bool EverSigned { get; set; }
+
+    // ---- clocks ----
+    public bool SignRunning { get; set; }
+
+    public Instant? SignDue { get; set; }
+
+    public bool SignUncovered { get; set; }
+
+    public bool ReturnStarted { get; set; }
+
+    public Instant? ReturnDue { get; set; }
+
+    public bool ReturnUncovered { get; set; }
+
+    /// <summary>The handle clock exists for the current holder (running, or paused in a review).</summary>
+    public bool HandleStarted { get; set; }
+
+    public Instant HandleStart { get; set; }
+
+    public Instant? HandleDue { get; set; }
+
+    public bool HandleUncovered { get; set; }
+
+    public WorkingDuration? HandleLimit { get; set; }
+
+    /// <summary>The due value whose warning already fired (once per due value).</summary>
+    public Instant? WarnedDue { get; set; }
+
+    /// <summary>Instants and uncovered flags of the armed warning and ladder steps, by <see cref="TimerClock"/>.</summary>
+    public readonly Instant[] ArmedAt = new Instant[TimerClock.Count];
+
+    public readonly bool[] ArmedUncovered = new bool[TimerClock.Count];
+
+    /// <summary>The missed due the armed ladder steps belong to.</summary>
+    public Instant? LadderDue { get; set; }
+
+    public Instant ReviewStart { get; set; }
+
+    public bool CloseOnTime { get; set; }
+
+    // ---- extensions ----
+    public bool ExtensionPending { get; set; }
+
+    public int PendingDays { get; set; }
+
+    public int ExtensionCount { get; set; }
+
+    public int ExtensionDays { get; set; }
+
+    // ---- after-care ----
+    public Instant? ClosedAt { get; set; }
+
+    public string? Rating { get; set; }
+
+    /// <summary>The seq of the <c>rated</c> event that gave the current rating (report §6).</summary>
+    public long RatingSeq { get; set; }
+
+    public CallbackMode PendingCallback { get; set; }
+
+    public Instant? AutoRatingAt { get; set; }
+
+    public bool CallbackRequired { get; set; }
+
+    public Instant? CallbackDue { get; set; }
+
+    public Instant? AppealDue { get; set; }
+
+    public bool AppealPending { get; set; }
+
+    public bool AppealApproved { get; set; }
+
+    public bool Redone { get; set; }
+
+    public bool IsOpen => State is not (TicketState.Closed or TicketState.Answered);
+
+    /// <summary>"Handling": signed, or dispatched when the profile has no sign clock (spec §2).</summary>
+    public bool IsHandling(bool hasSignClock) =>
+        State == TicketState.Signed || (State == TicketState.Dispatched && !hasSignClock);
+}
