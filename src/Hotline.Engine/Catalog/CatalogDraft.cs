@@ -30,9 +30,9 @@ internal sealed class CatalogDraft(string source)
 
     public List<RawEntry> Entries { get; } = [];
 
-    internal sealed record RawRegion(string? Code, string? Name, string? Parent, string Where);
+    internal sealed record RawRegion(string? Code, string? Name, string? Parent, Location Where);
 
-    internal sealed record RawUnit(string? Id, string? Name, string Where);
+    internal sealed record RawUnit(string? Id, string? Name, Location Where);
 
     internal sealed record RawEntry(
         string? Category,
@@ -43,7 +43,16 @@ internal sealed class CatalogDraft(string source)
         IReadOnlyList<string> CoHandlers,
         string? SubOffice,
         string? Limit,
-        string Where);
+        Location Where);
+
+    /// <summary>
+    /// Where an item was written: <c>entries[3]</c> (JSON, or built in memory) or <c>entries.csv line 5</c>.
+    /// Kept as parts so that a valid catalog of 200,000 entries builds no label strings.
+    /// </summary>
+    internal readonly record struct Location(string Table, int Number, bool IsLine)
+    {
+        public override string ToString() => IsLine ? $"{Table} line {Number}" : $"{Table}[{Number}]";
+    }
 
     /// <summary>Null for a missing or blank optional text, the trimmed text otherwise.</summary>
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

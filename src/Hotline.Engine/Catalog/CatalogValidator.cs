@@ -22,7 +22,7 @@ internal static class CatalogValidator
         }
 
         // Units: unique ids.
-        var unitWhere = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unitWhere = new Dictionary<string, CatalogDraft.Location>(StringComparer.Ordinal);
         var units = ImmutableArray.CreateBuilder<HandlingUnit>(draft.Units.Count);
         foreach (var u in draft.Units)
         {
@@ -44,7 +44,7 @@ internal static class CatalogValidator
 
         // Regions: unique codes, known parents, no cycles.
         var parentOf = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var regionWhere = new Dictionary<string, string>(StringComparer.Ordinal);
+        var regionWhere = new Dictionary<string, CatalogDraft.Location>(StringComparer.Ordinal);
         var regions = ImmutableArray.CreateBuilder<Region>(draft.Regions.Count);
         foreach (var r in draft.Regions)
         {
@@ -77,14 +77,14 @@ internal static class CatalogValidator
         FindCycles(regions, parentOf, regionWhere, problems);
 
         // Entries: known region and units, a valid limit, one entry per category and region.
-        var entryWhere = new Dictionary<(string Category, string Region), string>();
+        var entryWhere = new Dictionary<(string Category, string Region), CatalogDraft.Location>();
         var entries = ImmutableArray.CreateBuilder<CatalogEntry>(draft.Entries.Count);
         foreach (var e in draft.Entries)
         {
             var category = CatalogDraft.Clean(e.Category);
             var regionCode = CatalogDraft.Clean(e.Region);
             var unit = CatalogDraft.Clean(e.Unit);
-            var where = $"{e.Where} ({category ?? "?"} @ {regionCode ?? "?"})";
+            var where = new EntryLabel(e.Where, category, regionCode);
             int before = problems.Count;
             if (category is null)
             {
@@ -109,7 +109,7 @@ internal static class CatalogValidator
                 problems.Add($"{where}: unit '{unit}' is not in units");
             }
 
-            var co = ImmutableArray.CreateBuilder<string>(e.CoHandlers.Count);
+            var co = e.CoHandlers.Count == 0 ? null : ImmutableArray.CreateBuilder<string>(e.CoHandlers.Count);
             foreach (var raw in e.CoHandlers)
             {
                 var c = CatalogDraft.Clean(raw);
@@ -121,7 +121,7 @@ internal static class CatalogValidator
                 {
                     problems.Add($"{where}: co-handler '{c}' is not in units");
                 }
-                else if (c == unit || co.Contains(c))
+                else if (c == unit || co!.Contains(c))
                 {
                     problems.Add($"{where}: co-handler '{c}' is named twice (or is the lead unit)");
                 }
@@ -159,7 +159,7 @@ internal static class CatalogValidator
                     CatalogDraft.Clean(e.Basis),
                     regionCode!,
                     unit!,
-                    co.DrainToImmutable(),
+                    co is null ? [] : co.DrainToImmutable(),
                     CatalogDraft.Clean(e.SubOffice),
                     limit));
             }
@@ -184,11 +184,18 @@ internal static class CatalogValidator
             version!, regions.DrainToImmutable(), units.DrainToImmutable(), entries.DrainToImmutable(), defaultUnit!);
     }
 
+    // "entries[3] (noise @ 430102)": an entry named by where it is and what it says; formatted only
+    // when a problem is reported.
+    private readonly record struct EntryLabel(CatalogDraft.Location Where, string? Category, string? Region)
+    {
+        public override string ToString() => $"{Where} ({Category ?? "?"} @ {Region ?? "?"})";
+    }
+
     // A parent chain that comes back to itself; each cycle is reported once, at its first region.
     private static void FindCycles(
         ImmutableArray<Region>.Builder regions,
         Dictionary<string, string?> parentOf,
-        Dictionary<string, string> regionWhere,
+        Dictionary<string, CatalogDraft.Location> regionWhere,
         List<string> problems)
     {
         // 0 unseen, 1 on the current walk, 2 done.

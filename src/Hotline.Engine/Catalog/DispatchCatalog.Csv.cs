@@ -189,13 +189,13 @@ public sealed partial class DispatchCatalog
         var rows = new List<CsvRow>(records.Count - 1);
         for (int r = 1; r < records.Count; r++)
         {
-            rows.Add(new CsvRow(records[r].Line, $"{file} line {records[r].Line}", records[r].Fields, index));
+            rows.Add(new CsvRow(records[r].Line, new CatalogDraft.Location(file, records[r].Line, IsLine: true), records[r].Fields, index));
         }
 
         return rows;
     }
 
-    private sealed record CsvRow(int Line, string Where, string[] Fields, Dictionary<string, int> Index)
+    private sealed record CsvRow(int Line, CatalogDraft.Location Where, string[] Fields, Dictionary<string, int> Index)
     {
         public string? Get(string column) =>
             Index.TryGetValue(column, out int i) && i < Fields.Length ? CatalogDraft.Clean(Fields[i]) : null;

@@ -201,7 +201,7 @@ public sealed partial class DispatchCatalog
         }
     }
 
-    private static IEnumerable<(JsonElement Item, string Where)> Items(JsonElement root, string name, List<string> problems)
+    private static IEnumerable<(JsonElement Item, CatalogDraft.Location Where)> Items(JsonElement root, string name, List<string> problems)
     {
         if (!root.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null)
         {
@@ -217,7 +217,7 @@ public sealed partial class DispatchCatalog
         int i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            var where = $"{name}[{i++}]";
+            var where = new CatalogDraft.Location(name, i++, IsLine: false);
             if (item.ValueKind != JsonValueKind.Object)
             {
                 problems.Add($"{where}: must be an object");
@@ -230,8 +230,33 @@ public sealed partial class DispatchCatalog
 
     // A string field, null when absent or null; a number is taken as its text (region codes are often
     // typed as numbers); any other type is a problem.
+    private static string? Text(JsonElement obj, string name, CatalogDraft.Location where, List<string> problems)
+    {
+        var text = Text(obj, name, out bool wrongType);
+        if (wrongType)
+        {
+            problems.Add($"{where}: {name} must be a string");
+        }
+
+        return text;
+    }
+
     private static string? Text(JsonElement obj, string name, string where, List<string> problems)
     {
+        var text = Text(obj, name, out bool wrongType);
+        if (wrongType)
+        {
+            problems.Add(where == name ? $"{name}: must be a string" : $"{where}: {name} must be a string");
+        }
+
+        return text;
+    }
+
+    // A string field, null when absent or null; a number is taken as its text (region codes are often
+    // typed as numbers); any other type is wrong.
+    private static string? Text(JsonElement obj, string name, out bool wrongType)
+    {
+        wrongType = false;
         if (!obj.TryGetProperty(name, out var value))
         {
             return null;
@@ -246,7 +271,7 @@ public sealed partial class DispatchCatalog
             case JsonValueKind.Number:
                 return value.GetRawText();
             default:
-                problems.Add(where == name ? $"{name}: must be a string" : $"{where}: {name} must be a string");
+                wrongType = true;
                 return null;
         }
     }

@@ -66,13 +66,13 @@ public sealed partial class DispatchCatalog
         int i = 0;
         foreach (var r in regions)
         {
-            draft.Regions.Add(new CatalogDraft.RawRegion(r.Code, r.Name, r.Parent, $"regions[{i++}]"));
+            draft.Regions.Add(new CatalogDraft.RawRegion(r.Code, r.Name, r.Parent, new CatalogDraft.Location("regions", i++, IsLine: false)));
         }
 
         i = 0;
         foreach (var u in units)
         {
-            draft.Units.Add(new CatalogDraft.RawUnit(u.Id, u.Name, $"units[{i++}]"));
+            draft.Units.Add(new CatalogDraft.RawUnit(u.Id, u.Name, new CatalogDraft.Location("units", i++, IsLine: false)));
         }
 
         i = 0;
@@ -87,7 +87,7 @@ public sealed partial class DispatchCatalog
                 e.CoHandlers.IsDefault ? [] : e.CoHandlers,
                 e.SubOffice,
                 e.Limit?.ToString(),
-                $"entries[{i++}]"));
+                new CatalogDraft.Location("entries", i++, IsLine: false)));
         }
 
         return CatalogValidator.Validate(draft);
