@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hotline.Host.Commands;
 
 
 namespace Hotline.Host;
@@ -16,6 +17,7 @@ internal static class HotlineCli
     {
         var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");
         // subcommands are registered here, one file each under Commands/
+        root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
         return root;
     }
 

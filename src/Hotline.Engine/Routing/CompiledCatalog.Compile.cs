@@ -7,7 +7,7 @@ namespace Hotline.Engine.Routing;
 // cut each category's entry intervals into pieces. See the type's remarks for the layout.
 public sealed partial class CompiledCatalog
 {
-    private CompiledCatalog(DispatchCatalog source)
+    private CompiledCatalog(DispatchCatalog source, bool overlayAncestors)
     {
         Source = source;
 
@@ -173,41 +173,64 @@ public sealed partial class CompiledCatalog
             }
         }
 
-        // Pieces: a sweep over each category's intervals, sorted by start, with a stack of the open ones.
+        // Pieces. Own pieces: a sweep over the category's intervals, sorted by start, with a stack of
+        // the open ones. Then, parents before children, a category's table is its own pieces laid over
+        // its nearest ancestor-with-entries' table when that table is small enough (so a route needs
+        // one search), else its own pieces alone with a link to that ancestor (a second search).
+        _first = new int[categoryCount];
+        _next = new int[categoryCount];
         _pieceStart = new int[categoryCount + 1];
-        var pieces = new ulong[(2 * entryCount) + categoryCount];
-        int count = 0;
+        var at = new List<int>((2 * entryCount) + categoryCount);
+        var what = new List<int>((2 * entryCount) + categoryCount);
+        var ownAt = new List<int>();
+        var ownWhat = new List<int>();
         var open = new Stack<(int End, int Entry)>();
         for (int c = 0; c < categoryCount; c++)
         {
-            _pieceStart[c] = count;
-            int pieceBase = count;
-            Emit(pieces, ref count, pieceBase, 0, NoEntry);
+            int p = _categoryParent[c];
+            int above = p < 0 ? -1 : _first[p];
+            _pieceStart[c] = at.Count;
+            bool hasEntries = countPerCategory[c + 1] > countPerCategory[c];
+            if (!hasEntries)
+            {
+                _first[c] = above;
+                _next[c] = -1;
+                continue;
+            }
+
+            _first[c] = c;
+            ownAt.Clear();
+            ownWhat.Clear();
+            Emit(ownAt, ownWhat, 0, NoEntry);
             for (int s = countPerCategory[c]; s < countPerCategory[c + 1]; s++)
             {
                 int start = regionOfSorted[s];
-                CloseUpTo(start, open, pieces, ref count, pieceBase);
-                Emit(pieces, ref count, pieceBase, start, (uint)byCategory[s]);
+                CloseUpTo(start, open, ownAt, ownWhat);
+                Emit(ownAt, ownWhat, start, byCategory[s]);
                 open.Push((_regionEnd[start], byCategory[s]));
             }
 
-            CloseUpTo(int.MaxValue, open, pieces, ref count, pieceBase);
+            CloseUpTo(int.MaxValue, open, ownAt, ownWhat);
+            int aboveSize = above < 0 ? 0 : _pieceStart[above + 1] - _pieceStart[above];
+            if (overlayAncestors && above >= 0 && aboveSize <= (MergeFactor * ownAt.Count) + MergeSlack)
+            {
+                Overlay(ownAt, ownWhat, at, what, _pieceStart[above], _pieceStart[above] + aboveSize);
+                _next[c] = _next[above];
+            }
+            else
+            {
+                at.AddRange(ownAt);
+                what.AddRange(ownWhat);
+                _next[c] = above;
+            }
+
+            _pieceStart[c + 1] = at.Count;
         }
 
-        _pieceStart[categoryCount] = count;
-        _pieces = pieces.AsSpan(0, count).ToArray();
-
-        // The categories a route tries: the nearest self-or-ancestor with entries, then the next above.
-        _first = new int[categoryCount];
-        _fallback = new int[categoryCount];
-        for (int c = 0; c < categoryCount; c++)
-        {
-            // Parents are interned before children, so their _first is already known.
-            bool hasEntries = countPerCategory[c + 1] > countPerCategory[c];
-            int p = _categoryParent[c];
-            _fallback[c] = p < 0 ? -1 : _first[p];
-            _first[c] = hasEntries ? c : _fallback[c];
-        }
+        // A category without entries has an empty slice; keep the starts monotone for the last one.
+        _pieceStart[categoryCount] = at.Count;
+        _pieceAt = [.. at];
+        _pieceEntry = [.. what];
 
         // Rows: what each entry reports.
         _rows = new EntryRow[entryCount];
@@ -236,8 +259,16 @@ public sealed partial class CompiledCatalog
     public static CompiledCatalog Compile(DispatchCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new CompiledCatalog(catalog);
+        return new CompiledCatalog(catalog, overlayAncestors: true);
     }
+
+    /// <summary>
+    /// Compiles with or without laying ancestors' tables into their children's; without, every
+    /// category level is its own search (the path a category takes when its ancestor's table is too
+    /// big to copy). For tests of both paths.
+    /// </summary>
+    internal static CompiledCatalog Compile(DispatchCatalog catalog, bool overlayAncestors) =>
+        new(catalog, overlayAncestors);
 
     // Interns a category and its missing prefixes, parents first; returns its id.
     private static int InternCategory(string name, Dictionary<string, int> ids, List<string> names, List<int> parents)
@@ -258,31 +289,63 @@ public sealed partial class CompiledCatalog
 
     // Ends the open intervals that end at or before position; the piece after each end belongs to the
     // enclosing open interval, or to no entry.
-    private static void CloseUpTo(int position, Stack<(int End, int Entry)> open, ulong[] pieces, ref int count, int pieceBase)
+    private static void CloseUpTo(int position, Stack<(int End, int Entry)> open, List<int> at, List<int> what)
     {
         while (open.Count > 0 && open.Peek().End <= position)
         {
             int end = open.Pop().End;
-            uint enclosing = open.Count > 0 ? (uint)open.Peek().Entry : NoEntry;
-            Emit(pieces, ref count, pieceBase, end, enclosing);
+            int enclosing = open.Count > 0 ? open.Peek().Entry : NoEntry;
+            Emit(at, what, end, enclosing);
         }
     }
 
-    // Appends a piece start; a start equal to the last one replaces it, and a piece with the same entry
-    // as the one before it is merged into it.
-    private static void Emit(ulong[] pieces, ref int count, int pieceBase, int start, uint entry)
+    // Appends own pieces laid over the table at[from..to) of an ancestor category: at each piece start
+    // of either, the own entry if there is one, else the ancestor's. Both begin at 0.
+    private static void Overlay(List<int> ownAt, List<int> ownWhat, List<int> at, List<int> what, int from, int to)
     {
-        ulong piece = ((ulong)(uint)start << 32) | entry;
-        if (count > pieceBase && (int)(pieces[count - 1] >> 32) == start)
+        // The output goes to the end of the same lists the ancestor's table lives in; read it first.
+        var aboveAt = at.GetRange(from, to - from);
+        var aboveWhat = what.GetRange(from, to - from);
+        int outStart = at.Count;
+        int i = 0;
+        int j = 0;
+        int own = NoEntry;
+        int inherited = NoEntry;
+        while (i < ownAt.Count || j < aboveAt.Count)
         {
-            count--;
+            int x = Math.Min(i < ownAt.Count ? ownAt[i] : int.MaxValue, j < aboveAt.Count ? aboveAt[j] : int.MaxValue);
+            if (i < ownAt.Count && ownAt[i] == x)
+            {
+                own = ownWhat[i++];
+            }
+
+            if (j < aboveAt.Count && aboveAt[j] == x)
+            {
+                inherited = aboveWhat[j++];
+            }
+
+            EmitFrom(at, what, outStart, x, own != NoEntry ? own : inherited);
+        }
+    }
+
+    private static void Emit(List<int> at, List<int> what, int start, int entry) => EmitFrom(at, what, 0, start, entry);
+
+    // Appends a piece start to the table that begins at index first; a start equal to the last one
+    // replaces it, and a piece with the same entry as the one before it is merged into it.
+    private static void EmitFrom(List<int> at, List<int> what, int first, int start, int entry)
+    {
+        if (at.Count > first && at[^1] == start)
+        {
+            at.RemoveAt(at.Count - 1);
+            what.RemoveAt(what.Count - 1);
         }
 
-        if (count > pieceBase && (uint)pieces[count - 1] == entry)
+        if (at.Count > first && what[^1] == entry)
         {
             return;
         }
 
-        pieces[count++] = piece;
+        at.Add(start);
+        what.Add(entry);
     }
 }

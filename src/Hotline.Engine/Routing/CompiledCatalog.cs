@@ -18,37 +18,49 @@ namespace Hotline.Engine.Routing;
 /// outside the tree is out of jurisdiction.</para>
 /// <para><b>Regions</b> are interned to dense ids in depth-first pre-order, so region r's subtree is the
 /// id interval [r, end[r]). "The nearest ancestor of r that has an entry for c" is then "the innermost
-/// of c's entry intervals that contains the point r". Because the intervals of one category come from a
-/// tree they nest or are disjoint, so they cut the id line into pieces, each with one answer (an entry
-/// or none). Compilation stores, per category, the sorted piece starts packed with their answers:
-/// <c>(start &lt;&lt; 32) | entry</c> in one <c>ulong</c> (entry <c>0xFFFFFFFF</c> = none), beginning with a
-/// piece at 0. Routing c at r is one binary search for the last piece start ≤ r: the region walk of the
-/// rule, done ahead of time.</para>
-/// <para><b>Categories</b> (every category named by an entry and every dotted prefix of one) are interned to
-/// dense ids with their parent id. <c>_first[c]</c> is the nearest of c and its ancestors that has entries
-/// and <c>_fallback[c]</c> the nearest strict ancestor that has entries, so a route tries only categories
-/// that can answer. A category string not in the catalog routes by its longest known dotted prefix
-/// (<c>noise.construction.night</c> → <c>noise.construction</c> → <c>noise</c>), else by default.</para>
-/// <para><b>Cost</b>: a route reads one piece array per category level tried (at most the category's dotted
-/// depth, usually one), each a branch-free binary search of ⌈log₂ k⌉ + 1 reads over that category's k ≤ 2n + 1
-/// pieces (n = its entries; the searched slice is contiguous, so the last reads share cache lines). From
-/// strings, add one frozen-dictionary probe for the region and one per dotted prefix tried for the
-/// category, through span lookups that allocate nothing. <b>Memory</b>: 8 bytes per piece (≤ 16 per entry),
-/// 12 per region and per category, plus the frozen dictionaries and the source catalog — proportional
-/// to entries + regions + categories, never to categories × regions. Compilation is O(E log E + R + C).</para>
+/// of c's entry intervals that contains the point r". The intervals of one category come from a tree,
+/// so they nest or are disjoint and cut the id line into pieces, each with one answer (an entry, or
+/// none). A category's <b>table</b> is its sorted piece starts (the first at 0) with their answers;
+/// routing c at r is one binary search for the last piece start ≤ r: the region walk of the rule, done
+/// ahead of time.</para>
+/// <para><b>Categories</b> (every category named by an entry and every dotted prefix of one) are interned
+/// to dense ids, parents before children. Where c has no entry the rule asks c's parent category, so at
+/// compile time c's own pieces are laid over the table of its nearest ancestor with entries, which was
+/// built first and already answers for the levels above: one search then settles every category level.
+/// That copy is made only when the ancestor's table is at most 2 × c's own pieces + 64; otherwise (a
+/// huge parent with a small child) c keeps its own pieces and a link <c>_next</c> to the ancestor, and a
+/// route that finds "none" searches again there. Categories without entries have no table and route
+/// straight to the nearest ancestor's (<c>_first</c>). A category string not in the catalog routes by its
+/// longest known dotted prefix (<c>noise.construction.night</c> → <c>noise.construction</c> →
+/// <c>noise</c>), else by default.</para>
+/// <para><b>Cost</b>: a route reads <c>_first</c>, then one binary search per table tried: one table
+/// usually, at most the category's dotted depth. A search over k pieces (k ≤ 2n + 1 for n own entries,
+/// plus the copied ones) is branch-free, ⌈log₂ k⌉ reads of a contiguous int slice, then one read of the
+/// answer. From strings add one frozen-dictionary probe for the region and one per dotted prefix tried
+/// for the category, through span lookups that allocate nothing. <b>Memory</b>: 8 bytes per piece; own
+/// pieces are ≤ 2 per entry + 1 per category, and copies at most 2 × own + 64 per category, so pieces are
+/// within a constant factor of entries + categories; plus 12 bytes per region and per category, 20 per
+/// entry row, and the frozen dictionaries. Nothing grows with categories × regions. Compilation is
+/// O(E log E + R + C + pieces).</para>
 /// <para><b>Example</b>: regions 430100 ⊃ {430102 ⊃ {430102001}, 430104}; ids 0: 430100, 1: 430102,
-/// 2: 430102001, 3: 430104. Entries for <c>noise</c>: at 430100 (e0) and 430102 (e1) → pieces
-/// [0: e0][1: e1][3: e0]. Routing <c>noise</c> at 430102001 (id 2) finds piece start 1 → e1, the district's
-/// entry; at 430104 (id 3) → e0, the city's.</para>
-/// <para><b>Threads</b>: immutable after <see cref="Compile"/>; any thread may call anything. Hot-swap
-/// versions through <see cref="CatalogRegistry"/>.</para>
+/// 2: 430102001, 3: 430104. Entries for <c>noise</c> at 430100 (e0) and 430102 (e1) give the table
+/// [0: e0][1: e1][3: e0]. <c>noise</c> at 430102001 (id 2) finds the piece starting at 1 → e1, the
+/// district's entry; at 430104 (id 3) → e0, the city's. An entry for <c>noise.night</c> at 430104 (e2)
+/// alone would be [0: none][3: e2]; laid over <c>noise</c>'s table it becomes [0: e0][1: e1][3: e2].</para>
+/// <para><b>Threads</b>: immutable after <see cref="Compile(DispatchCatalog)"/>; any thread may call
+/// anything. Hot-swap versions through <see cref="CatalogRegistry"/>.</para>
 /// </remarks>
 public sealed partial class CompiledCatalog
 {
     /// <summary>The interned id meaning "no category of the catalog": it routes to the default unit.</summary>
     public const int UnknownCategory = -1;
 
-    private const uint NoEntry = uint.MaxValue;
+    private const int NoEntry = -1;
+
+    // A category's table absorbs its ancestor's when the ancestor's is at most this many times its own
+    // pieces, plus a slack for small categories: memory stays within a constant factor of the pieces.
+    private const int MergeFactor = 2;
+    private const int MergeSlack = 64;
 
     // Regions, indexed by id (depth-first pre-order): code, parent id (-1 for a root), end of subtree.
     private readonly string[] _regionCodes;
@@ -58,17 +70,20 @@ public sealed partial class CompiledCatalog
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _regionLookup;
 
     // Categories, indexed by id: name, parent id (-1 for a top-level category), the nearest
-    // self-or-ancestor with entries (_first) and the nearest strict ancestor with entries (_fallback).
+    // self-or-ancestor with a table (_first), and the category to try when a table says "no entry"
+    // (_next; -1 when the table already holds its ancestors' answers or there is none above).
     private readonly string[] _categoryNames;
     private readonly int[] _categoryParent;
     private readonly int[] _first;
-    private readonly int[] _fallback;
+    private readonly int[] _next;
     private readonly FrozenDictionary<string, int> _categoryIds;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _categoryLookup;
 
-    // Category c's pieces are _pieces[_pieceStart[c] .. _pieceStart[c + 1]); see the type's remarks.
+    // Category c's table is pieces _pieceStart[c] .. _pieceStart[c + 1] - 1: piece k starts at region
+    // id _pieceAt[k] (ascending, the first at 0) and answers entry _pieceEntry[k] (-1: no entry).
     private readonly int[] _pieceStart;
-    private readonly ulong[] _pieces;
+    private readonly int[] _pieceAt;
+    private readonly int[] _pieceEntry;
 
     // Units, indexed by id (catalog order).
     private readonly string[] _unitIds;
@@ -118,28 +133,27 @@ public sealed partial class CompiledCatalog
             ThrowBadIds(category, region);
         }
 
-        // Reads at or below the key: pieces that start at or before region, whatever their entry.
-        ulong key = ((ulong)(uint)region << 32) | NoEntry;
-        ref ulong pieces = ref MemoryMarshal.GetArrayDataReference(_pieces);
+        ref int pieceAt = ref MemoryMarshal.GetArrayDataReference(_pieceAt);
         int c = category < 0 ? -1 : _first[category];
         while (c >= 0)
         {
+            // The last piece starting at or before region; branch-free, the first piece starts at 0.
             int lo = _pieceStart[c];
             int n = _pieceStart[c + 1] - lo;
             while (n > 1)
             {
                 int half = n >> 1;
-                lo = Unsafe.Add(ref pieces, lo + half) <= key ? lo + half : lo;
+                lo = Unsafe.Add(ref pieceAt, lo + half) <= region ? lo + half : lo;
                 n -= half;
             }
 
-            uint entry = (uint)Unsafe.Add(ref pieces, lo);
-            if (entry != NoEntry)
+            int entry = _pieceEntry[lo];
+            if (entry >= 0)
             {
-                return new Route(this, (int)entry);
+                return new Route(this, entry);
             }
 
-            c = _fallback[c];
+            c = _next[c];
         }
 
         return new Route(this, Routing.Route.DefaultEntry);

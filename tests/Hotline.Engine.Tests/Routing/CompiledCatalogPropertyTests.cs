@@ -15,10 +15,10 @@ public class CompiledCatalogPropertyTests
 
     [Property(MaxTest = 150)]
     public Property Route_FromStrings_AgreesWithReferenceResolver() =>
-        Prop.ForAll(Catalogs, spec =>
+        Prop.ForAll(Catalogs, Gen.Elements(true, false).ToArbitrary(), (spec, overlay) =>
         {
             var catalog = RandomCatalogs.Build(spec.Seed, spec.Regions, spec.Density);
-            var compiled = CompiledCatalog.Compile(catalog);
+            var compiled = CompiledCatalog.Compile(catalog, overlay);
             var reference = new ReferenceRouter(catalog);
             var regions = catalog.Regions.Select(r => r.Code).Append("elsewhere");
             foreach (var category in RandomCatalogs.QueryCategories())
