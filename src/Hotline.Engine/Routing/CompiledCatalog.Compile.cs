@@ -7,7 +7,7 @@ namespace Hotline.Engine.Routing;
 // cut each category's entry intervals into pieces. See the type's remarks for the layout.
 public sealed partial class CompiledCatalog
 {
-    private CompiledCatalog(DispatchCatalog source, bool overlayAncestors)
+    private CompiledCatalog(DispatchCatalog source, int mergeFactor, int mergeSlack)
     {
         Source = source;
 
@@ -212,7 +212,7 @@ public sealed partial class CompiledCatalog
 
             CloseUpTo(int.MaxValue, open, ownAt, ownWhat);
             int aboveSize = above < 0 ? 0 : _pieceStart[above + 1] - _pieceStart[above];
-            if (overlayAncestors && above >= 0 && aboveSize <= (MergeFactor * ownAt.Count) + MergeSlack)
+            if (above >= 0 && aboveSize <= (mergeFactor * ownAt.Count) + mergeSlack)
             {
                 Overlay(ownAt, ownWhat, at, what, _pieceStart[above], _pieceStart[above] + aboveSize);
                 _next[c] = _next[above];
@@ -259,16 +259,16 @@ public sealed partial class CompiledCatalog
     public static CompiledCatalog Compile(DispatchCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new CompiledCatalog(catalog, overlayAncestors: true);
+        return new CompiledCatalog(catalog, MergeFactor, MergeSlack);
     }
 
     /// <summary>
-    /// Compiles with or without laying ancestors' tables into their children's; without, every
-    /// category level is its own search (the path a category takes when its ancestor's table is too
-    /// big to copy). For tests of both paths.
+    /// Compiles with another copy budget: an ancestor's table is laid into a child's when it has at most
+    /// <c>mergeFactor × own + mergeSlack</c> pieces (a negative slack never copies, so every category
+    /// level is its own search). For tests of every mix of both paths.
     /// </summary>
-    internal static CompiledCatalog Compile(DispatchCatalog catalog, bool overlayAncestors) =>
-        new(catalog, overlayAncestors);
+    internal static CompiledCatalog Compile(DispatchCatalog catalog, int mergeFactor, int mergeSlack) =>
+        new(catalog, mergeFactor, mergeSlack);
 
     // Interns a category and its missing prefixes, parents first; returns its id.
     private static int InternCategory(string name, Dictionary<string, int> ids, List<string> names, List<int> parents)

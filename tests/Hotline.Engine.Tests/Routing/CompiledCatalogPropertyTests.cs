@@ -13,12 +13,18 @@ public class CompiledCatalogPropertyTests
          from density in Gen.Elements(0, 3, 10, 30, 70, 100)
          select (seed, regions, density)).ToArbitrary();
 
-    [Property(MaxTest = 150)]
+    // How much of an ancestor's table a category may copy: never (-1), sometimes, always (the default).
+    private static readonly Arbitrary<(int Factor, int Slack)> Budgets =
+        (from factor in Gen.Choose(0, 2)
+         from slack in Gen.Elements(-1, 0, 1, 3, 6, 64)
+         select (factor, slack)).ToArbitrary();
+
+    [Property(MaxTest = 200)]
     public Property Route_FromStrings_AgreesWithReferenceResolver() =>
-        Prop.ForAll(Catalogs, Gen.Elements(true, false).ToArbitrary(), (spec, overlay) =>
+        Prop.ForAll(Catalogs, Budgets, (spec, budget) =>
         {
             var catalog = RandomCatalogs.Build(spec.Seed, spec.Regions, spec.Density);
-            var compiled = CompiledCatalog.Compile(catalog, overlay);
+            var compiled = CompiledCatalog.Compile(catalog, budget.Factor, budget.Slack);
             var reference = new ReferenceRouter(catalog);
             var regions = catalog.Regions.Select(r => r.Code).Append("elsewhere");
             foreach (var category in RandomCatalogs.QueryCategories())
