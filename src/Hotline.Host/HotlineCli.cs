@@ -18,6 +18,7 @@ internal static class HotlineCli
         var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");
         root.Subcommands.Add(RunCommand.Create(stdin, stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
         return root;
     }
 
