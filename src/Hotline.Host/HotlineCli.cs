@@ -13,6 +13,9 @@ internal static class HotlineCli
     /// <summary>Exit code for unusable arguments or an unreadable or invalid input file (spec §1).</summary>
     public const int BadInput = 2;
 
+    /// <summary>Exit code when the journal cannot be written (e.g. a full disk): what was printed is durable, the rest was not applied.</summary>
+    public const int JournalFailed = 3;
+
     public static RootCommand Build(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");

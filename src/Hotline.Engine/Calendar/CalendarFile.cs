@@ -38,6 +38,11 @@ public sealed class CalendarFile
     /// <summary>True when the file replaces the built-in schedule entirely.</summary>
     public bool Replace { get; }
 
+    /// <summary>The file's name as given, and its text: a data directory's journal keeps both.</summary>
+    internal string SourceName { get; private init; } = "";
+
+    internal string SourceText { get; private init; } = "";
+
     /// <summary>Loads a calendar file: <c>.ics</c> as an iCalendar feed, anything else as JSON.</summary>
     /// <exception cref="CalendarException">The file cannot be read or is invalid; the message names it and every problem.</exception>
     public static CalendarFile Load(string path)
@@ -53,7 +58,14 @@ public sealed class CalendarFile
             throw new CalendarException($"{path}: cannot read the calendar file: {e.Message}", e);
         }
 
-        return path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? ParseIcs(text, path) : ParseJson(text, path);
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses a calendar file's text: <c>.ics</c> names an iCalendar feed, anything else JSON.</summary>
+    internal static CalendarFile Parse(string text, string name)
+    {
+        var file = name.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? ParseIcs(text, name) : ParseJson(text, name);
+        return new CalendarFile(file.Schedule, file.Zone, file.BusinessHours, file.Replace) { SourceName = name, SourceText = text };
     }
 
     /// <summary>Parses the JSON calendar format of spec §3.</summary>

@@ -113,10 +113,15 @@ internal sealed partial class EngineCore
 
     private bool LoadCatalog(EngineCommand c)
     {
+        if (c.PreloadError is { } error)
+        {
+            return Reject(c, "invalid-catalog", error);
+        }
+
         CompiledCatalog compiled;
         try
         {
-            compiled = CompiledCatalog.Compile(DispatchCatalog.Load(c.File!));
+            compiled = CompiledCatalog.Compile(c.PreloadedCatalog ?? DispatchCatalog.Load(c.File!));
         }
         catch (CatalogException e)
         {

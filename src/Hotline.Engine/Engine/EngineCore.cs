@@ -34,7 +34,7 @@ namespace Hotline.Engine.Engine;
 /// </remarks>
 internal sealed partial class EngineCore
 {
-    private readonly SlaPolicy _sla;
+    private SlaPolicy _sla;
     private readonly PolicyProfile _profile;
     private readonly CatalogRegistry _catalogs;
     private readonly Dictionary<string, Ticket> _tickets = new(StringComparer.Ordinal);
@@ -85,6 +85,9 @@ internal sealed partial class EngineCore
     public int TicketCount => _tickets.Count;
 
     public int ArmedTimers => _wheel?.Count ?? 0;
+
+    /// <summary>Counts by a new calendar from now on (a resumed run's new holiday file); armed dues keep their instants.</summary>
+    public void UseCalendar(WorkingCalendar calendar) => _sla = new SlaPolicy(_profile, calendar);
 
     /// <summary>Applies one command, appending its events (and the timer events it lets fire) to <paramref name="output"/>.</summary>
     public void Apply(EngineCommand command, List<EngineEvent> output)

@@ -27,13 +27,20 @@ public sealed class EngineOptions
     /// profile's zone and business hours (else the file's, else Asia/Shanghai and 08:30–12:00,
     /// 13:30–17:30), ending periods as the profile says (spec §3).
     /// </summary>
-    public WorkingCalendar BuildCalendar()
-    {
-        var schedule = CalendarFile?.ApplyTo(HolidaySchedule.ChinaMainland) ?? HolidaySchedule.ChinaMainland;
-        return new WorkingCalendar(
-            schedule,
-            Profile.ZoneOr(CalendarFile?.Zone),
-            Profile.BusinessHoursOr(CalendarFile?.BusinessHours),
-            Profile.PeriodEnd);
-    }
+    public WorkingCalendar BuildCalendar() => BuildCalendar(Profile, CalendarFile);
+
+    /// <summary>
+    /// Durable mode: the data directory the engine keeps its journal in and resumes from (spec §1
+    /// <c>--data</c>); null for an in-memory engine.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Receives the engine's warnings as one-line messages (a generated key, a recovered tail); hosts print them on stderr.</summary>
+    public Action<string>? Diagnostics { get; init; }
+
+    internal static WorkingCalendar BuildCalendar(PolicyProfile profile, CalendarFile? file) => new(
+        file?.ApplyTo(HolidaySchedule.ChinaMainland) ?? HolidaySchedule.ChinaMainland,
+        profile.ZoneOr(file?.Zone),
+        profile.BusinessHoursOr(file?.BusinessHours),
+        profile.PeriodEnd);
 }

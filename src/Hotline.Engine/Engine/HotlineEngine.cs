@@ -15,8 +15,10 @@ namespace Hotline.Engine.Engine;
 /// <remarks>
 /// <para>
 /// <b>Threads.</b> <see cref="SubmitAsync"/> may be called from any thread; commands from one caller
-/// apply in the order that caller submitted them. The loop drains the command channel in batches
-/// and completes each command's awaitable after its events are decided.
+/// apply in the order that caller submitted them. The loop drains the command channel in batches:
+/// it applies a batch, appends it to the journal, commits once (group commit), and only then
+/// completes each command's awaitable — so with a data directory nothing is acknowledged before it
+/// is durable.
 /// </para>
 /// <para>
 /// <b>Time.</b> The engine never reads a clock: commands carry their instant (<c>at</c>), and a live
@@ -35,9 +37,13 @@ namespace Hotline.Engine.Engine;
 /// </remarks>
 public sealed class HotlineEngine : IAsyncDisposable
 {
+    /// <summary>Most commands applied between two journal commits.</summary>
+    private const int MaxBatch = 4096;
+
     private static readonly ObjectPool<PendingCommand> Pool = CreatePool();
 
     private readonly EngineCore _core;
+    private readonly EngineStore? _store;
     private readonly Channel<PendingCommand> _commands;
     private readonly Channel<EngineEvent>? _events;
     private readonly Task _loop;
@@ -46,6 +52,11 @@ public sealed class HotlineEngine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _core = new EngineCore(options.Profile, options.BuildCalendar(), CompiledCatalog.Compile(options.Catalog));
+        if (options.DataDirectory is { } path)
+        {
+            _store = EngineStore.Open(path, options, _core);
+        }
+
         _commands = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
         if (options.EventStreamCapacity > 0)
         {
@@ -68,22 +79,35 @@ public sealed class HotlineEngine : IAsyncDisposable
     /// <summary>The zone the engine's instants are shown in (the profile's).</summary>
     public DateTimeZone Zone => _core.Calendar.Zone;
 
-    /// <summary>Starts an engine.</summary>
+    /// <summary>
+    /// Starts an engine. With a data directory it first recovers: every committed command is
+    /// replayed, so tickets, timers, ids and the clock are as they were.
+    /// </summary>
     /// <exception cref="Catalog.CatalogException">The catalog does not compile.</exception>
+    /// <exception cref="Journal.JournalException">The data directory cannot be used; the message says why.</exception>
     public static HotlineEngine Start(EngineOptions options) => new(options);
 
     /// <summary>
-    /// Submits a command; the returned task completes with its events (and the timer events that
-    /// moving the clock to its <c>at</c> fired first), once they are decided.
+    /// Submits a command; the returned task completes with its events (after the timer events that
+    /// moving the clock to its <c>at</c> fired first) once they are decided — and, in durable mode,
+    /// committed to the journal.
     /// </summary>
     /// <remarks>A submitted command is always applied; there is no cancelling it.</remarks>
+    /// <exception cref="ObjectDisposedException">The engine has been stopped.</exception>
     public ValueTask<IReadOnlyList<EngineEvent>> SubmitAsync(EngineCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command.Op == CommandOp.Catalog && command.SchemaError is null && command.PreloadedCatalog is null && command.PreloadError is null)
+        {
+            // Read the file here, off the loop, and keep its content with the command for replay.
+            command = EngineStore.Preload(command);
+        }
+
         var pending = Pool.Get();
         pending.Command = command;
         if (!_commands.Writer.TryWrite(pending))
         {
+            pending.Command = null;
             Pool.Return(pending);
             throw new ObjectDisposedException(nameof(HotlineEngine), "The engine has been stopped.");
         }
@@ -95,56 +119,95 @@ public sealed class HotlineEngine : IAsyncDisposable
     public ValueTask<IReadOnlyList<EngineEvent>> AdvanceAsync(Instant now) =>
         SubmitAsync(new EngineCommand { Op = CommandOp.Advance, At = now });
 
-    /// <summary>A ticket's status, or null when the engine does not hold it. Read through the loop, so it is consistent.</summary>
+    /// <summary>A ticket's status, or null when the engine does not hold it. Read through the loop, so it is consistent; it moves nothing.</summary>
     public async ValueTask<TicketStatus?> GetStatusAsync(string ticket)
     {
         var events = await SubmitAsync(new EngineCommand { Op = CommandOp.Query, Ticket = ticket, At = null }).ConfigureAwait(false);
         return events.Count > 0 ? events[^1].Status : null;
     }
 
-    /// <summary>Stops taking commands, finishes those already submitted, and stops the loop.</summary>
+    /// <summary>Stops taking commands, finishes (and commits) those already submitted, and closes the journal.</summary>
     public async ValueTask DisposeAsync()
     {
         _commands.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
-        _events?.Writer.TryComplete();
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        finally
+        {
+            _events?.Writer.TryComplete();
+            _store?.Dispose();
+        }
     }
 
     private async Task RunAsync()
     {
         var reader = _commands.Reader;
         var output = new List<EngineEvent>();
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var batch = new List<(PendingCommand Pending, EngineEvent[] Events)>();
+        try
         {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && reader.TryRead(out var pending))
+                {
+                    output.Clear();
+                    var command = pending.Command!;
+                    if (command.Op == CommandOp.Query && command.At is null)
+                    {
+                        // An embedder's read: answered from the state, moving nothing, not journaled.
+                        if (_core.Status(command.Ticket!) is { } status)
+                        {
+                            output.Add(new EngineEvent { Name = "status", Ticket = command.Ticket, At = _core.Clock, Status = status });
+                        }
+                    }
+                    else
+                    {
+                        long before = _core.Seq;
+                        _core.Apply(command, output);
+                        _store?.Append(command, before + 1, output);
+                    }
+
+                    batch.Add((pending, [.. output]));
+                }
+
+                if (_store is not null)
+                {
+                    await _store.CommitAsync().ConfigureAwait(false);
+                }
+
+                foreach (var (pending, events) in batch)
+                {
+                    if (_events is not null)
+                    {
+                        foreach (var e in events)
+                        {
+                            await _events.Writer.WriteAsync(e).ConfigureAwait(false);
+                        }
+                    }
+
+                    pending.Complete(events);
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (Exception e)
+        {
+            // Nothing in this batch is acknowledged; fail it and everything after it, and stop.
+            _commands.Writer.TryComplete(e);
+            foreach (var (pending, _) in batch)
+            {
+                pending.Fail(e);
+            }
+
             while (reader.TryRead(out var pending))
             {
-                output.Clear();
-                var command = pending.Command!;
-                if (command.Op == CommandOp.Query && command.At is null)
-                {
-                    // An embedder's read: answered from the state, moving nothing.
-                    var status = _core.Status(command.Ticket!);
-                    if (status is not null)
-                    {
-                        output.Add(new EngineEvent { Name = "status", Ticket = command.Ticket, At = _core.Clock, Status = status });
-                    }
-                }
-                else
-                {
-                    _core.Apply(command, output);
-                }
-
-                EngineEvent[] result = [.. output];
-                if (_events is not null)
-                {
-                    foreach (var e in result)
-                    {
-                        await _events.Writer.WriteAsync(e).ConfigureAwait(false);
-                    }
-                }
-
-                pending.Complete(result);
+                pending.Fail(e);
             }
+
+            throw;
         }
     }
 

@@ -19,6 +19,8 @@ internal sealed class PendingCommand : IValueTaskSource<IReadOnlyList<EngineEven
 
     public void Complete(IReadOnlyList<EngineEvent> events) => _core.SetResult(events);
 
+    public void Fail(Exception error) => _core.SetException(error);
+
     public IReadOnlyList<EngineEvent> GetResult(short token)
     {
         try

@@ -40,7 +40,7 @@ public static class CommandReader
         }
         catch (JsonException e)
         {
-            return new EngineCommand { Line = lineNumber, Malformed = $"not a JSON object: {FirstSentence(e.Message)}" };
+            return new EngineCommand { Line = lineNumber, Malformed = $"not a JSON object: {FirstSentence(e.Message)}", RawJson = line };
         }
 
         using (document)
@@ -48,10 +48,10 @@ public static class CommandReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return new EngineCommand { Line = lineNumber, Malformed = $"not a JSON object: the line is a JSON {root.ValueKind.ToString().ToLowerInvariant()}" };
+                return new EngineCommand { Line = lineNumber, Malformed = $"not a JSON object: the line is a JSON {root.ValueKind.ToString().ToLowerInvariant()}", RawJson = line };
             }
 
-            return new Parser(root, lineNumber).Parse();
+            return new Parser(root, lineNumber).Parse() with { RawJson = line };
         }
     }
 
@@ -92,8 +92,16 @@ public static class CommandReader
 
     private static string FirstSentence(string message)
     {
-        int cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            int cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Reads the fields of one command object; the first problem found is the schema error.</summary>

@@ -14,7 +14,7 @@ namespace Hotline.Engine.Protocol;
 /// with an <c>error</c> or a <c>rejected</c> event and goes on. Instances are not shared between
 /// threads by the engine; treat a submitted command as immutable.
 /// </remarks>
-public sealed class EngineCommand
+public sealed record EngineCommand
 {
     /// <summary>The operation.</summary>
     public CommandOp Op { get; init; }
@@ -131,4 +131,13 @@ public sealed class EngineCommand
 
     /// <summary><c>to</c> of a report.</summary>
     public Instant? To { get; init; }
+
+    /// <summary>The line as it was read, kept so the journal stores exactly what came in.</summary>
+    internal string? RawJson { get; init; }
+
+    /// <summary>A <c>catalog</c> command's catalog, read before the command reaches the loop (and stored with it in the journal).</summary>
+    internal Catalog.DispatchCatalog? PreloadedCatalog { get; init; }
+
+    /// <summary>Why a <c>catalog</c> command's file could not be used, when it could not.</summary>
+    internal string? PreloadError { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Hotline.Engine.Calendar;
 using Hotline.Engine.Catalog;
 using Hotline.Engine.Engine;
+using Hotline.Engine.Journal;
 using Hotline.Engine.Profiles;
 using Hotline.Engine.Protocol;
 
@@ -40,14 +41,50 @@ internal static class RunCommand
             return HotlineCli.BadInput;
         }
 
-        if (dataArg is not null)
+        HotlineEngine engine;
+        try
         {
-            stderr.WriteLine($"hotline: --data {dataArg}: durable mode is not available in this build yet; run without --data for an in-memory run");
+            engine = HotlineEngine.Start(new EngineOptions
+            {
+                Profile = options.Profile,
+                Catalog = options.Catalog,
+                CalendarFile = options.CalendarFile,
+                DataDirectory = dataArg,
+                Diagnostics = message => stderr.WriteLine($"hotline: {message}"),
+            });
+        }
+        catch (JournalException e)
+        {
+            stderr.WriteLine($"hotline: {OneLine(e.Message)}");
             return HotlineCli.BadInput;
         }
 
-        await using var engine = HotlineEngine.Start(options);
-        var writer = new EventWriter(engine.Zone);
+        try
+        {
+            return await PumpAsync(engine, stdin, stdout).ConfigureAwait(false);
+        }
+        catch (JournalException e)
+        {
+            // Nothing after the last commit was printed: what is on stdout is durable.
+            await stdout.FlushAsync().ConfigureAwait(false);
+            stderr.WriteLine($"hotline: {OneLine(e.Message)}");
+            return HotlineCli.JournalFailed;
+        }
+        finally
+        {
+            try
+            {
+                await engine.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (JournalException)
+            {
+                // already reported
+            }
+        }
+    }
+
+    private static async Task<int> PumpAsync(HotlineEngine engine, TextReader stdin, TextWriter stdout)
+    {        var writer = new EventWriter(engine.Zone);
         var results = Channel.CreateBounded<ValueTask<IReadOnlyList<EngineEvent>>>(
             new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
 

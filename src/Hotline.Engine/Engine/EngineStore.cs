@@ -1,0 +1,190 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Hotline.Engine.Calendar;
+using Hotline.Engine.Catalog;
+using Hotline.Engine.Journal;
+using Hotline.Engine.Protocol;
+using Hotline.Engine.Routing;
+
+namespace Hotline.Engine.Engine;
+
+/// <summary>
+/// Durable mode: keeps every command the loop applies, with its events, in the data directory's
+/// journal, and on start replays the journal into the engine core so tickets, timers, ids and the
+/// clock come back exactly (the core is deterministic). The catalog and calendar in force are
+/// journaled too, so a replay never reads a file that may have changed.
+/// </summary>
+/// <remarks>Used by the loop thread only (after <see cref="Open"/>, which runs before the loop starts).</remarks>
+internal sealed class EngineStore : IDisposable
+{
+    private readonly DataDirectory _directory;
+    private readonly FasterJournal _journal;
+    private readonly PayloadSeal _seal;
+    private readonly EventWriter _writer;
+    private readonly StringBuilder _events = new();
+
+    private EngineStore(DataDirectory directory, FasterJournal journal, PayloadSeal seal, EventWriter writer)
+    {
+        _directory = directory;
+        _journal = journal;
+        _seal = seal;
+        _writer = writer;
+    }
+
+    public static EngineStore Open(string path, EngineOptions options, EngineCore core)
+    {
+        var warn = options.Diagnostics ?? (_ => { });
+        var key = JournalKey.Load(warn);
+        var directory = DataDirectory.Open(path, options.Profile.Name, options.Profile.ToJson(), JournalKey.Fingerprint(key));
+        FasterJournal? journal = null;
+        PayloadSeal? seal = null;
+        try
+        {
+            journal = new FasterJournal(directory.JournalPath);
+            seal = new PayloadSeal(key);
+            var store = new EngineStore(directory, journal, seal, new EventWriter(core.Calendar.Zone));
+            if (journal.RecoveryProblem is { } problem)
+            {
+                warn($"data directory {path}: {problem}; the damaged journal was kept beside it");
+            }
+
+            store.Recover(core, options, warn);
+            return store;
+        }
+        catch
+        {
+            seal?.Dispose();
+            journal?.Dispose();
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads a <c>catalog</c> command's file so the command carries its content (or why it cannot be used).</summary>
+    public static EngineCommand Preload(EngineCommand command)
+    {
+        try
+        {
+            return command with { PreloadedCatalog = DispatchCatalog.Load(command.File!) };
+        }
+        catch (CatalogException e)
+        {
+            return command with { PreloadError = e.Message };
+        }
+    }
+
+    public void Append(EngineCommand command, long firstSeq, List<EngineEvent> events)
+    {
+        _events.Clear();
+        foreach (var e in events)
+        {
+            if (e.Seq != 0)
+            {
+                _events.Append(_writer.ToJson(e)).Append('\n');
+            }
+        }
+
+        var record = new JournalRecord(JournalRecordKind.Command, firstSeq, events.Count, _seal.Seal(CommandPayload.Encode(command)), _events.ToString());
+        _journal.Append(record.Encode());
+    }
+
+    public async ValueTask CommitAsync()
+    {
+        try
+        {
+            await _journal.CommitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FASTER.core.FasterException)
+        {
+            throw new JournalException($"cannot write the journal in {_directory.Path}: {e.Message}; nothing after the last commit was acknowledged", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        _journal.Dispose();
+        _seal.Dispose();
+        _directory.Dispose();
+    }
+
+    private void Recover(EngineCore core, EngineOptions options, Action<string> warn)
+    {
+        byte[]? catalogInForce = null;
+        string? calendarInForce = null;
+        var scratch = new List<EngineEvent>();
+        int replayed = 0;
+        foreach (var bytes in _journal.ReadCommitted())
+        {
+            var record = JournalRecord.Decode(bytes);
+            byte[] payload;
+            try
+            {
+                payload = _seal.Open(record.Sealed);
+            }
+            catch (CryptographicException e)
+            {
+                throw new JournalException($"data directory {_directory.Path}: a journal record does not open with this key; it is damaged or was sealed with another key", e);
+            }
+
+            switch (record.Kind)
+            {
+                case JournalRecordKind.Catalog:
+                    catalogInForce = payload;
+                    core.PublishCatalog(CompiledCatalog.Compile(DispatchCatalog.FromJson(new MemoryStream(payload))));
+                    break;
+                case JournalRecordKind.Calendar:
+                    calendarInForce = Encoding.UTF8.GetString(payload);
+                    core.UseCalendar(EngineOptions.BuildCalendar(options.Profile, CalendarFromRecord(calendarInForce)));
+                    break;
+                default:
+                    scratch.Clear();
+                    core.Apply(CommandPayload.Decode(payload), scratch);
+                    replayed++;
+                    if (scratch.Count != record.EventCount || (scratch.Count > 0 && scratch[0].Seq != record.FirstSeq))
+                    {
+                        warn($"data directory {_directory.Path}: replaying command #{replayed} gave {scratch.Count} events from seq {(scratch.Count > 0 ? scratch[0].Seq : 0)}, "
+                            + $"the journal recorded {record.EventCount} from seq {record.FirstSeq}; the engine's rules changed since it was written");
+                    }
+
+                    break;
+            }
+        }
+
+        // The catalog and calendar given now are in force from here on (spec §7.10: a different
+        // --catalog is loaded as a new catalog version); journal them when they changed.
+        var catalogNow = CommandPayload.CatalogJson(options.Catalog);
+        if (catalogInForce is null || !catalogInForce.AsSpan().SequenceEqual(catalogNow))
+        {
+            _journal.Append(new JournalRecord(JournalRecordKind.Catalog, 0, 0, _seal.Seal(catalogNow), "").Encode());
+            core.PublishCatalog(CompiledCatalog.Compile(options.Catalog));
+        }
+
+        string calendarNow = CalendarRecord(options.CalendarFile);
+        if (!string.Equals(calendarInForce ?? CalendarRecord(null), calendarNow, StringComparison.Ordinal))
+        {
+            _journal.Append(new JournalRecord(JournalRecordKind.Calendar, 0, 0, _seal.Seal(Encoding.UTF8.GetBytes(calendarNow)), "").Encode());
+            core.UseCalendar(options.BuildCalendar());
+        }
+
+        _journal.CommitAsync().AsTask().GetAwaiter().GetResult();
+        if (replayed > 0)
+        {
+            warn($"data directory {_directory.Path}: resumed {replayed} commands, {core.TicketCount} tickets, clock at "
+                + (core.Clock is { } clock ? InstantText.Format(clock, core.Calendar.Zone) : "(not started)"));
+        }
+    }
+
+    private static string CalendarRecord(CalendarFile? file) => file is null
+        ? """{"builtIn":true}"""
+        : JsonSerializer.Serialize(new Dictionary<string, string> { ["name"] = file.SourceName, ["text"] = file.SourceText });
+
+    private static CalendarFile? CalendarFromRecord(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return root.TryGetProperty("name", out var name)
+            ? CalendarFile.Parse(root.GetProperty("text").GetString()!, name.GetString()!)
+            : null;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Hotline.Engine.Catalog;
+using Hotline.Engine.Protocol;
+
+namespace Hotline.Engine.Journal;
+
+/// <summary>
+/// A command as the journal keeps it, before sealing: the line exactly as it came in
+/// (<c>{"raw": ..., "line": N}</c>) or, for a command built in code, its protocol JSON
+/// (<c>{"cmd": {...}}</c>); a <c>catalog</c> command also carries the catalog it loaded (or why it
+/// could not), so a replay never depends on the file still being there.
+/// </summary>
+internal static class CommandPayload
+{
+    public static byte[] Encode(EngineCommand c)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            if (c.RawJson is not null)
+            {
+                w.WriteString("raw", c.RawJson);
+                w.WriteNumber("line", c.Line);
+            }
+            else
+            {
+                w.WritePropertyName("cmd");
+                w.WriteRawValue(CommandWriter.ToUtf8(c));
+            }
+
+            if (c.PreloadedCatalog is { } catalog)
+            {
+                w.WritePropertyName("catalog");
+                w.WriteRawValue(CatalogJson(catalog));
+            }
+
+            if (c.PreloadError is { } error)
+            {
+                w.WriteString("catalogError", error);
+            }
+
+            w.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static EngineCommand Decode(byte[] payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var root = document.RootElement;
+        EngineCommand command;
+        if (root.TryGetProperty("raw", out var raw))
+        {
+            int line = root.GetProperty("line").GetInt32();
+            command = CommandReader.Read(raw.GetString()!, line)
+                ?? throw new JournalException("a journal record holds a blank line");
+        }
+        else
+        {
+            command = CommandReader.Read(root.GetProperty("cmd").GetRawText(), 0)! with { RawJson = null };
+        }
+
+        if (root.TryGetProperty("catalog", out var catalog))
+        {
+            command = command with { PreloadedCatalog = DispatchCatalog.FromJson(new MemoryStream(Encoding.UTF8.GetBytes(catalog.GetRawText()))) };
+        }
+
+        if (root.TryGetProperty("catalogError", out var error))
+        {
+            command = command with { PreloadError = error.GetString() };
+        }
+
+        return command;
+    }
+
+    /// <summary>A catalog's canonical JSON: equal catalogs give equal bytes.</summary>
+    public static byte[] CatalogJson(DispatchCatalog catalog)
+    {
+        using var stream = new MemoryStream();
+        catalog.WriteJson(stream);
+        return stream.ToArray();
+    }
+}
