@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Hotline.Engine.Calendar;
@@ -44,12 +43,12 @@ internal sealed class EngineStore : IDisposable
             journal = new FasterJournal(directory.JournalPath);
             seal = new PayloadSeal(key);
             var store = new EngineStore(directory, journal, seal, new EventWriter(core.Calendar.Zone));
+            store.Recover(core, options, warn);
             if (journal.RecoveryProblem is { } problem)
             {
-                warn($"data directory {path}: {problem}; the damaged journal was kept beside it");
+                warn($"data directory {path}: {problem}; the damaged journal was kept beside it as journal.damaged-N");
             }
 
-            store.Recover(core, options, warn);
             return store;
         }
         catch
@@ -85,8 +84,7 @@ internal sealed class EngineStore : IDisposable
             }
         }
 
-        var record = new JournalRecord(JournalRecordKind.Command, firstSeq, events.Count, _seal.Seal(CommandPayload.Encode(command)), _events.ToString());
-        _journal.Append(record.Encode());
+        _journal.Append(JournalRecord.Encode(_seal, JournalRecordKind.Command, firstSeq, events.Count, CommandPayload.Encode(command), _events.ToString()));
     }
 
     public async ValueTask CommitAsync()
@@ -113,20 +111,18 @@ internal sealed class EngineStore : IDisposable
         byte[]? catalogInForce = null;
         string? calendarInForce = null;
         var scratch = new List<EngineEvent>();
-        int replayed = 0;
-        foreach (var bytes in _journal.ReadCommitted())
+        int replayed = 0, index = 0;
+        foreach (var bytes in _journal.ReadCommitted().ToList())
         {
-            var record = JournalRecord.Decode(bytes);
-            byte[] payload;
-            try
+            if (JournalRecord.TryDecode(_seal, bytes) is not { } record)
             {
-                payload = _seal.Open(record.Sealed);
-            }
-            catch (CryptographicException e)
-            {
-                throw new JournalException($"data directory {_directory.Path}: a journal record does not open with this key; it is damaged or was sealed with another key", e);
+                // A torn or damaged record: recover to the last good one, never silently.
+                _journal.DiscardFrom(index, $"journal record #{index + 1} is damaged or torn; recovered the {index} records before it");
+                break;
             }
 
+            index++;
+            var payload = record.Payload;
             switch (record.Kind)
             {
                 case JournalRecordKind.Catalog:
@@ -156,14 +152,14 @@ internal sealed class EngineStore : IDisposable
         var catalogNow = CommandPayload.CatalogJson(options.Catalog);
         if (catalogInForce is null || !catalogInForce.AsSpan().SequenceEqual(catalogNow))
         {
-            _journal.Append(new JournalRecord(JournalRecordKind.Catalog, 0, 0, _seal.Seal(catalogNow), "").Encode());
+            _journal.Append(JournalRecord.Encode(_seal, JournalRecordKind.Catalog, 0, 0, catalogNow, ""));
             core.PublishCatalog(CompiledCatalog.Compile(options.Catalog));
         }
 
         string calendarNow = CalendarRecord(options.CalendarFile);
         if (!string.Equals(calendarInForce ?? CalendarRecord(null), calendarNow, StringComparison.Ordinal))
         {
-            _journal.Append(new JournalRecord(JournalRecordKind.Calendar, 0, 0, _seal.Seal(Encoding.UTF8.GetBytes(calendarNow)), "").Encode());
+            _journal.Append(JournalRecord.Encode(_seal, JournalRecordKind.Calendar, 0, 0, Encoding.UTF8.GetBytes(calendarNow), ""));
             core.UseCalendar(options.BuildCalendar());
         }
 

@@ -12,6 +12,9 @@ internal interface IJournal : IDisposable
     /// <summary>Every committed record, in order (up to the last good one).</summary>
     IEnumerable<byte[]> ReadCommitted();
 
+    /// <summary>Drops the record at <paramref name="index"/> and all after it: they sit behind a damaged one.</summary>
+    void DiscardFrom(int index, string problem);
+
     /// <summary>Appends a record; it is durable once a later <see cref="CommitAsync"/> completes.</summary>
     void Append(ReadOnlySpan<byte> record);
 

@@ -6,11 +6,15 @@ namespace Hotline.Engine.Journal;
 /// <summary>
 /// Encrypts journal payloads at rest with AES-256-GCM, so caller names and phone numbers never lie
 /// in the data directory in clear (Changsha 2020 art. 15; Linyi 2016 art. 25; Xiangfen 2022 art. 19).
-/// A sealed payload is nonce (12 bytes: 4 random per process, 8 counting) | tag (16) | ciphertext.
+/// A sealed payload is nonce (12 bytes: 4 random per process, 8 counting) | tag (16) | ciphertext;
+/// the tag also authenticates the rest of the record, so it is the record's checksum as well.
 /// </summary>
 /// <remarks>Owned by the partition's single writer (the nonce counter is not shared).</remarks>
 internal sealed class PayloadSeal : IDisposable
 {
+    /// <summary>Bytes a seal adds to its payload.</summary>
+    public const int Overhead = NonceSize + TagSize;
+
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
@@ -28,18 +32,19 @@ internal sealed class PayloadSeal : IDisposable
         _aes = new AesGcm(key, TagSize);
     }
 
-    public byte[] Seal(ReadOnlySpan<byte> plaintext)
+    /// <summary>Seals <paramref name="plaintext"/>; <paramref name="associated"/> is authenticated too, not encrypted.</summary>
+    public byte[] Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated = default)
     {
         var sealedBytes = new byte[NonceSize + TagSize + plaintext.Length];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         BinaryPrimitives.WriteUInt32LittleEndian(nonce, _prefix);
         BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], ++_counter);
-        _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize));
+        _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), associated);
         return sealedBytes;
     }
 
     /// <exception cref="CryptographicException">The payload was not sealed with this key, or was altered.</exception>
-    public byte[] Open(ReadOnlySpan<byte> sealedBytes)
+    public byte[] Open(ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> associated = default)
     {
         if (sealedBytes.Length < NonceSize + TagSize)
         {
@@ -47,7 +52,7 @@ internal sealed class PayloadSeal : IDisposable
         }
 
         var plaintext = new byte[sealedBytes.Length - NonceSize - TagSize];
-        _aes.Decrypt(sealedBytes[..NonceSize], sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), plaintext);
+        _aes.Decrypt(sealedBytes[..NonceSize], sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), plaintext, associated);
         return plaintext;
     }
 
