@@ -115,6 +115,27 @@ internal sealed partial class EngineCore
         }
     }
 
+    /// <summary>
+    /// A unit's open tickets with their status, soonest due first (tickets with no running clock
+    /// last, then by id): the unit's worklist.
+    /// </summary>
+    public IReadOnlyList<(string Ticket, TicketStatus Status)> Worklist(string unit)
+    {
+        var list = new List<(string Ticket, TicketStatus Status, Instant Soonest)>();
+        foreach (var t in _byNumber)
+        {
+            if (t.IsOpen && string.Equals(t.Unit, unit, StringComparison.Ordinal))
+            {
+                var status = StatusOf(t);
+                var soonest = new[] { status.SignDue, status.ReturnDue, status.HandleDue }
+                    .Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty(Instant.MaxValue).Min();
+                list.Add((t.Id, status, soonest));
+            }
+        }
+
+        return [.. list.OrderBy(x => x.Soonest).ThenBy(x => x.Ticket, StringComparer.Ordinal).Select(x => (x.Ticket, x.Status))];
+    }
+
     /// <summary>A ticket's status, or null when the engine does not hold it.</summary>
     public TicketStatus? Status(string ticketId) =>
         _tickets.TryGetValue(ticketId, out var ticket) ? StatusOf(ticket) : null;

@@ -126,6 +126,14 @@ public sealed class HotlineEngine : IAsyncDisposable
         return events.Count > 0 ? events[^1].Status : null;
     }
 
+    /// <summary>A unit's open tickets, soonest due first; read through the loop, so it is consistent.</summary>
+    public async ValueTask<IReadOnlyList<(string Ticket, TicketStatus Status)>> GetWorklistAsync(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var events = await SubmitAsync(new EngineCommand { Op = CommandOp.None, Unit = unit, At = null }).ConfigureAwait(false);
+        return [.. events.Select(e => (e.Ticket!, e.Status!))];
+    }
+
     /// <summary>Stops taking commands, finishes (and commits) those already submitted, and closes the journal.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -154,13 +162,10 @@ public sealed class HotlineEngine : IAsyncDisposable
                 {
                     output.Clear();
                     var command = pending.Command!;
-                    if (command.Op == CommandOp.Query && command.At is null)
+                    if (command.At is null && command.Op is CommandOp.Query or CommandOp.None && command.Malformed is null && command.SchemaError is null)
                     {
-                        // An embedder's read: answered from the state, moving nothing, not journaled.
-                        if (_core.Status(command.Ticket!) is { } status)
-                        {
-                            output.Add(new EngineEvent { Name = "status", Ticket = command.Ticket, At = _core.Clock, Status = status });
-                        }
+                        // An embedder's read (a status, or a worklist): answered from the state, moving nothing, not journaled.
+                        Read(command, output);
                     }
                     else
                     {
@@ -208,6 +213,24 @@ public sealed class HotlineEngine : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    private void Read(EngineCommand command, List<EngineEvent> output)
+    {
+        if (command.Op == CommandOp.Query)
+        {
+            if (_core.Status(command.Ticket!) is { } status)
+            {
+                output.Add(new EngineEvent { Name = "status", Ticket = command.Ticket, At = _core.Clock, Status = status });
+            }
+
+            return;
+        }
+
+        foreach (var (ticket, status) in _core.Worklist(command.Unit!))
+        {
+            output.Add(new EngineEvent { Name = "status", Ticket = ticket, At = _core.Clock, Status = status });
         }
     }
 
