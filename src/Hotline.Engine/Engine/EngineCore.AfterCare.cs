@@ -209,13 +209,13 @@ internal sealed partial class EngineCore
 
             case TimerClock.Warning when t.HandleStarted && t.HandleDue is { } due && t.WarnedDue != due && t.State is TicketState.Dispatched or TicketState.Signed:
                 t.WarnedDue = due;
-                EmitTicket(t, new EngineEvent { Name = "warning", Clock = "handle", Due = due, Uncovered = t.ArmedUncovered[clock] });
+                EmitTicket(t, new EngineEvent { Name = "warning", Clock = "handle", Due = due, Uncovered = t.ArmedUncovered(clock) });
                 break;
 
             case TimerClock.Supervision1 or TimerClock.Supervision2 or TimerClock.Supervision3
                 when t.LadderDue is not null && t.State is TicketState.Dispatched or TicketState.Signed:
                 // Xiangfen 2022 art. 13(1); Changsha 2020 art. 35; Changzhi 三(四): urging, written notice, report to the supervision office.
-                EmitTicket(t, new EngineEvent { Name = "supervision", Level = clock - TimerClock.Supervision1 + 1, Reason = "overdue", Uncovered = t.ArmedUncovered[clock] });
+                EmitTicket(t, new EngineEvent { Name = "supervision", Level = clock - TimerClock.Supervision1 + 1, Reason = "overdue", Uncovered = t.ArmedUncovered(clock) });
                 break;
 
             case TimerClock.AutoRating when t.PendingCallback == CallbackMode.Auto && t.Rating is null && t.State == TicketState.Closed:
@@ -223,7 +223,7 @@ internal sealed partial class EngineCore
                 break;
 
             case TimerClock.CallbackOverdue when t.CallbackRequired && t.CallbackDue is { } due:
-                EmitTicket(t, new EngineEvent { Name = "overdue", Clock = "callback", Due = due, Uncovered = t.ArmedUncovered[clock] });
+                EmitTicket(t, new EngineEvent { Name = "overdue", Clock = "callback", Due = due, Uncovered = t.ArmedUncovered(clock) });
                 break;
         }
     }

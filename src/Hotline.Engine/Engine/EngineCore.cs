@@ -265,8 +265,7 @@ internal sealed partial class EngineCore
     private void Arm(Ticket t, int clock, Instant due, bool uncovered)
     {
         Disarm(t, clock);
-        t.ArmedAt[clock] = due;
-        t.ArmedUncovered[clock] = uncovered;
+        t.SetArmedUncovered(clock, uncovered);
         if (!_wheel!.TrySchedule(due, TimerClock.Payload(t.Number, clock), out t.Timers[clock]))
         {
             _pending.Add(new PendingTimer(t, clock));
@@ -281,7 +280,13 @@ internal sealed partial class EngineCore
             t.Timers[clock] = default;
         }
 
-        _pending.RemoveAll(p => p.Ticket == t && p.Clock == clock);
+        for (int i = _pending.Count - 1; i >= 0; i--)
+        {
+            if (_pending[i].Ticket == t && _pending[i].Clock == clock)
+            {
+                _pending.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>Fires the pending timers in (ticket id, clock) order; firing may add more.</summary>
@@ -306,12 +311,20 @@ internal sealed partial class EngineCore
 
     // ---- events -------------------------------------------------------------------------------
 
-    private void Emit(EngineEvent e) => _out.Add(e with { Seq = ++_seq, By = _command?.By });
+    /// <summary>Stamps a new event's envelope (seq, and the command's <c>by</c>) and emits it; the event is not copied.</summary>
+    private void Emit(EngineEvent e)
+    {
+        e.Seq = ++_seq;
+        e.By = _command?.By;
+        _out.Add(e);
+    }
 
     /// <summary>Emits a ticket event at the clock and records it for the report.</summary>
     private void EmitTicket(Ticket t, EngineEvent e, HistoryKind kind = HistoryKind.None, string? creditUnit = null, bool flag = false)
     {
-        Emit(e with { At = _clock, Ticket = t.Id });
+        e.At = _clock;
+        e.Ticket = t.Id;
+        Emit(e);
         if (kind != HistoryKind.None)
         {
             _history.Add(_clock!.Value, kind, creditUnit ?? t.Unit ?? "", t.Number, _seq, flag);

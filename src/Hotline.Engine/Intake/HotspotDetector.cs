@@ -11,15 +11,21 @@ namespace Hotline.Engine.Intake;
 /// after which it stays quiet for one window (spec §2, §7.15).
 /// </summary>
 /// <remarks>
-/// Each key keeps the receive instants of its last five windows in a queue, so a receive costs
-/// O(receives of that key in five windows). Owned by the partition's single writer.
+/// Each key keeps the receive instants of its last five windows; a receive costs O(1) amortised.
+/// Owned by the partition's single writer.
 /// </remarks>
 internal sealed class HotspotDetector(HotspotRule rule)
 {
     private readonly Duration _window = SlaPolicy.Elapsed(rule.Window);
+    private readonly Duration _window5 = SlaPolicy.Elapsed(rule.Window) * 5;
     private readonly Dictionary<(string Category, string Region), Key> _keys = [];
 
     /// <summary>Records an accepted receive; returns the hot spot it makes, if any.</summary>
+    /// <remarks>
+    /// Receives come in time order, so each key keeps its instants of the last five windows in a list
+    /// with two moving starts (the five-window horizon and the trailing window): a receive costs
+    /// O(1) amortised.
+    /// </remarks>
     public (int Count, decimal Baseline)? Record(string category, string region, Instant now)
     {
         if (!_keys.TryGetValue((category, region), out var key))
@@ -27,42 +33,55 @@ internal sealed class HotspotDetector(HotspotRule rule)
             _keys[(category, region)] = key = new Key();
         }
 
-        key.Receives.Enqueue(now);
-        var horizon = now - (_window * 5);
-        while (key.Receives.Count > 0 && key.Receives.Peek() <= horizon)
+        key.Receives.Add(now);
+        var horizon = now - _window5;
+        while (key.Receives[key.Start] <= horizon)
         {
-            key.Receives.Dequeue();
+            key.Start++;
         }
 
         var windowStart = now - _window;
-        int count = 0, before = 0;
-        foreach (var at in key.Receives)
+        key.WindowStart = Math.Max(key.WindowStart, key.Start);
+        while (key.Receives[key.WindowStart] <= windowStart)
         {
-            if (at > windowStart)
-            {
-                count++;
-            }
-            else
-            {
-                before++;
-            }
+            key.WindowStart++;
         }
 
-        decimal baseline = before / 4m;
-        bool quiet = key.LastHotspot is { } last && now < last + _window;
-        if (quiet || count < rule.Min || count < (decimal)rule.Factor * baseline)
+        int count = key.Receives.Count - key.WindowStart;
+        int before = key.WindowStart - key.Start;
+        if (key.Start > 64 && key.Start * 2 > key.Receives.Count)
+        {
+            key.Compact();
+        }
+
+        // count ≥ factor × before / 4, in integers where the factor allows.
+        if (count < rule.Min || (decimal)count * 4 < (decimal)rule.Factor * before
+            || (key.LastHotspot is { } last && now < last + _window))
         {
             return null;
         }
 
         key.LastHotspot = now;
-        return (count, Math.Round(baseline, 2, MidpointRounding.ToEven));
+        return (count, Math.Round(before / 4m, 2, MidpointRounding.ToEven));
     }
 
     private sealed class Key
     {
-        public Queue<Instant> Receives { get; } = new();
+        public List<Instant> Receives { get; } = [];
+
+        /// <summary>Index of the first receive inside the five windows.</summary>
+        public int Start { get; set; }
+
+        /// <summary>Index of the first receive inside the trailing window.</summary>
+        public int WindowStart { get; set; }
 
         public Instant? LastHotspot { get; set; }
+
+        public void Compact()
+        {
+            Receives.RemoveRange(0, Start);
+            WindowStart -= Start;
+            Start = 0;
+        }
     }
 }

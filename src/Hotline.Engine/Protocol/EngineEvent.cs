@@ -12,19 +12,19 @@ namespace Hotline.Engine.Protocol;
 public sealed record EngineEvent
 {
     /// <summary>Counts events from 1 over the life of the data directory.</summary>
-    public long Seq { get; init; }
+    public long Seq { get; internal set; }
 
     /// <summary>The event's instant: a command's, or a timer's due; null only for an error before any valid command.</summary>
-    public Instant? At { get; init; }
+    public Instant? At { get; internal set; }
 
     /// <summary>The wire name, e.g. <c>dispatched</c>.</summary>
     public required string Name { get; init; }
 
     /// <summary>The ticket, for ticket events.</summary>
-    public string? Ticket { get; init; }
+    public string? Ticket { get; internal set; }
 
     /// <summary>Who acted, echoed from the command.</summary>
-    public string? By { get; init; }
+    public string? By { get; internal set; }
 
     /// <summary><c>id</c> of <c>already-applied</c>, as JSON text.</summary>
     public string? Id { get; init; }

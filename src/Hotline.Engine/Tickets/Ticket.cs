@@ -78,10 +78,13 @@ internal sealed class Ticket(string id, int number)
     /// <summary>The due value whose warning already fired (once per due value).</summary>
     public Instant? WarnedDue { get; set; }
 
-    /// <summary>Instants and uncovered flags of the armed warning and ladder steps, by <see cref="TimerClock"/>.</summary>
-    public readonly Instant[] ArmedAt = new Instant[TimerClock.Count];
+    /// <summary>Per <see cref="TimerClock"/> bit: the armed timer's instant counted an uncovered year.</summary>
+    private byte _armedUncovered;
 
-    public readonly bool[] ArmedUncovered = new bool[TimerClock.Count];
+    public bool ArmedUncovered(int clock) => (_armedUncovered & (1 << clock)) != 0;
+
+    public void SetArmedUncovered(int clock, bool uncovered) =>
+        _armedUncovered = (byte)(uncovered ? _armedUncovered | (1 << clock) : _armedUncovered & ~(1 << clock));
 
     /// <summary>The missed due the armed ladder steps belong to.</summary>
     public Instant? LadderDue { get; set; }
