@@ -131,6 +131,11 @@ internal sealed partial class EngineCore
 
         t.AppealPending = false;
         t.AppealApproved = c.Approve; // §7.4: the rating stays on the ticket, and leaves the statistics
+        if (c.Approve)
+        {
+            _live.Rating(t, Today, null, null);
+        }
+
         EmitTicket(t, new EngineEvent { Name = c.Approve ? "appeal-approved" : "appeal-refused" });
         return true;
     }
@@ -149,6 +154,7 @@ internal sealed partial class EngineCore
         t.ClosedAt = null;
         t.Rating = null;
         t.RatingSeq = 0;
+        _live.Rating(t, Today, null, null);
         t.PendingCallback = CallbackMode.None;
         t.AutoRatingAt = null;
         t.CallbackRequired = false;

@@ -76,6 +76,7 @@ internal sealed partial class EngineCore
         _byNumber.Add(t);
         _duplicates.Add(t);
         EmitTicket(t, new EngineEvent { Name = "accepted" });
+        _live.Received(Today, t, c.Answer is null ? route.LeadUnitId : null);
 
         if (c.Answer is not null)
         {
@@ -104,10 +105,12 @@ internal sealed partial class EngineCore
     {
         if (_hotspots?.Record(c.Category!, c.Region!, Now) is { } hot)
         {
-            Emit(new EngineEvent
+            var e = new EngineEvent
             {
                 Name = "hotspot", At = _clock, Category = c.Category, Region = c.Region, Count = hot.Count, Baseline = hot.Baseline,
-            });
+            };
+            Emit(e);
+            _hotspotEvents.Add(e);
         }
     }
 
@@ -140,7 +143,7 @@ internal sealed partial class EngineCore
 
     private bool MakeReport(EngineCommand c)
     {
-        var report = _history.Report(c.From!.Value, c.To!.Value, c.Unit, _byNumber);
+        var report = Report(c.From!.Value, c.To!.Value, c.Unit);
         Emit(new EngineEvent { Name = "report", At = _clock, Report = report });
         return true;
     }

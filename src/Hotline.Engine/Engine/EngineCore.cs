@@ -49,6 +49,8 @@ internal sealed partial class EngineCore
     private readonly DuplicateIndex _duplicates = new();
     private readonly HotspotDetector? _hotspots;
     private readonly EventHistory _history = new();
+    private readonly LiveStatistics _live = new();
+    private readonly List<EngineEvent> _hotspotEvents = [];
 
     // Timers due now, waiting to fire in (ticket id, clock) order; see FirePending.
     private readonly List<PendingTimer> _pending = [];
@@ -233,6 +235,17 @@ internal sealed partial class EngineCore
 
     private Instant Now => _clock!.Value;
 
+    private LocalDate Today => _clock!.Value.InZone(Calendar.Zone).Date;
+
+    /// <summary>Live daily counters for [<paramref name="from"/>, <paramref name="toExclusive"/>).</summary>
+    public IReadOnlyList<DailyCounters> DailyStatistics(LocalDate from, LocalDate toExclusive) => _live.Read(from, toExclusive);
+
+    /// <summary>The hot spots raised so far (Zhongshan 2024 arts. 26–29).</summary>
+    public IReadOnlyList<EngineEvent> Hotspots => _hotspotEvents;
+
+    /// <summary>The report of spec §6 over [from, to), as the <c>report</c> command counts it.</summary>
+    public Report Report(Instant from, Instant to, string? unit) => _history.Report(from, to, unit, _byNumber);
+
     /// <summary>Moves the clock to <paramref name="to"/>, firing every timer due at or before it in due order.</summary>
     private void MoveClock(Instant to)
     {
@@ -327,7 +340,16 @@ internal sealed partial class EngineCore
         Emit(e);
         if (kind != HistoryKind.None)
         {
-            _history.Add(_clock!.Value, kind, creditUnit ?? t.Unit ?? "", t.Number, _seq, flag);
+            string unit = creditUnit ?? t.Unit ?? "";
+            _history.Add(_clock!.Value, kind, unit, t.Number, _seq, flag);
+            if (kind == HistoryKind.Rated)
+            {
+                _live.Rating(t, Today, unit, t.Rating);
+            }
+            else
+            {
+                _live.Record(kind, Today, t, unit, flag);
+            }
         }
     }
 

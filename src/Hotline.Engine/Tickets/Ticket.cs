@@ -126,6 +126,14 @@ internal sealed class Ticket(string id, int number)
 
     public bool Redone { get; set; }
 
+    // ---- live statistics ----
+
+    /// <summary>The rating the live counters hold for this ticket: the day and unit it is counted under.</summary>
+    public (NodaTime.LocalDate Day, string Unit, string Rating)? CountedRating { get; set; }
+
+    /// <summary>The last (day, unit) this ticket's handle overdue was counted for.</summary>
+    public (NodaTime.LocalDate Day, string Unit)? OverdueCounted { get; set; }
+
     public bool IsOpen => State is not (TicketState.Closed or TicketState.Answered);
 
     /// <summary>"Handling": signed, or dispatched when the profile has no sign clock (spec §2).</summary>
