@@ -8,7 +8,8 @@ namespace Hotline.Host.Tests.Scenarios;
 /// Drives <c>hotline run</c> with a JSON Lines script and checks the events it prints against
 /// expectations written as compact JSON objects (spec protocol.md §1–§2). An expected object lists only
 /// the fields that matter; each must equal the actual event's field. Two markers: the string
-/// <c>"$absent"</c> means the field is missing or null, <c>"$any"</c> means it is present.
+/// <c>"$absent"</c> means the field is missing or null, <c>"$falsy"</c> missing, null or false,
+/// <c>"$any"</c> means it is present.
 /// </summary>
 internal static class Scenario
 {
@@ -114,6 +115,16 @@ internal sealed class ScenarioResult(int exit, IReadOnlyList<JsonElement> events
                 if (has && value.ValueKind != JsonValueKind.Null)
                 {
                     Assert.Fail($"event #{index}: field '{prop.Name}' should be absent, was {value.GetRawText()}\nexpected {expectedJson}\n{Dump()}");
+                }
+
+                continue;
+            }
+
+            if (prop.Value.ValueKind == JsonValueKind.String && prop.Value.GetString() == "$falsy")
+            {
+                if (has && value.ValueKind != JsonValueKind.Null && value.ValueKind != JsonValueKind.False)
+                {
+                    Assert.Fail($"event #{index}: field '{prop.Name}' should be absent or false, was {value.GetRawText()}\nexpected {expectedJson}\n{Dump()}");
                 }
 
                 continue;
