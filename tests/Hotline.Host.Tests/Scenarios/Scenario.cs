@@ -21,10 +21,14 @@ internal static class Scenario
 
     public static ScenarioResult Run(string profile, params string[] lines) => RunWith(profile, Catalog, lines);
 
-    public static ScenarioResult RunWith(string profile, string catalog, params string[] lines)
+    public static ScenarioResult RunWith(string profile, string catalog, params string[] lines) =>
+        RunArgs(["run", "--profile", profile, "--catalog", CatalogPath(catalog)], lines);
+
+    /// <summary>Runs with the full argument list (e.g. with <c>--data</c>).</summary>
+    public static ScenarioResult RunArgs(string[] args, params string[] lines)
     {
         var input = string.Join("\n", lines) + "\n";
-        var (exit, stdout, stderr) = CliRunner.RunWithInput(input, "run", "--profile", profile, "--catalog", CatalogPath(catalog));
+        var (exit, stdout, stderr) = CliRunner.RunWithInput(input, args);
         var events = new List<JsonElement>();
         foreach (var line in stdout.Split('\n'))
         {
