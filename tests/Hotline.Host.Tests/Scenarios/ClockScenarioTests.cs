@@ -566,4 +566,25 @@ public class ClockScenarioTests
             Cmd("supervise", "2026-03-02T10:00:00+08:00", "T1", ",\"reason\":\"assigned by the mayor\",\"by\":\"leader-1\""))
         .ExpectAt(2, """{"event":"supervision","ticket":"T1","at":"2026-03-02T10:00:00+08:00","level":0,"reason":"assigned by the mayor","by":"leader-1"}""");
     }
+
+    [Fact]
+    public void ReturnApproved_AfterOverdue_LadderCancelledAndClocksRestart()
+    {
+        // Changzhi: overdue 03-06T00:00 (L3 would be 03-07T00:00). Re-dispatch Fri 03-06 11:00 → 3wd: 09, 10, 11 → 03-12T00:00.
+        Run("changzhi",
+            CzReceive(),
+            CzReturn("2026-03-06T10:00:00+08:00"),
+            Decide("return-decision", "2026-03-06T11:00:00+08:00", true, ",\"unit\":\"city-transport\""),
+            Cmd("advance", "2026-03-12T00:00:00+08:00"))
+        .Expect(
+            """{"event":"accepted","ticket":"T1"}""",
+            """{"event":"dispatched","ticket":"T1","unit":"tianxin-gov"}""",
+            """{"event":"warning","ticket":"T1","at":"2026-03-05T00:00:00+08:00"}""",
+            """{"event":"overdue","ticket":"T1","at":"2026-03-06T00:00:00+08:00"}""",
+            """{"event":"return-requested","ticket":"T1"}""",
+            """{"event":"return-approved","ticket":"T1","unit":"tianxin-gov"}""",
+            """{"event":"dispatched","ticket":"T1","at":"2026-03-06T11:00:00+08:00","unit":"city-transport","co":[],"byDefault":false,"handleDue":"2026-03-12T00:00:00+08:00"}""",
+            """{"event":"warning","ticket":"T1","at":"2026-03-11T00:00:00+08:00","due":"2026-03-12T00:00:00+08:00"}""",
+            """{"event":"overdue","ticket":"T1","at":"2026-03-12T00:00:00+08:00","due":"2026-03-12T00:00:00+08:00"}""");
+    }
 }

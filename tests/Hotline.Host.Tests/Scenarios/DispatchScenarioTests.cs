@@ -159,4 +159,35 @@ public class DispatchScenarioTests
             """{"event":"accepted","ticket":"T1"}""",
             """{"event":"dispatched","ticket":"T1","unit":"city-env","catalogVersion":"test-1"}""");
     }
+
+    [Fact]
+    public void Dispatch_ManualInLinyi_RestartsReturnAndHandleFromTheNewDispatch()
+    {
+        // §7.8: from Tue 03-03 10:00: return 2wd 04, 05 → 03-06T00:00; complaint 3wd 04, 05, 06 → 03-07T00:00.
+        Run("linyi-2016",
+            Receive(T0, "T1", category: "road", region: "430103001"),
+            Cmd("dispatch", "2026-03-03T10:00:00+08:00", "T1", ",\"unit\":\"city-env\""))
+        .Expect(
+            """{"event":"accepted","ticket":"T1"}""",
+            """{"event":"dispatched","ticket":"T1","unit":"tianxin-gov","returnDue":"2026-03-05T00:00:00+08:00","handleDue":"2026-03-06T00:00:00+08:00"}""",
+            """{"event":"dispatched","ticket":"T1","at":"2026-03-03T10:00:00+08:00","unit":"city-env","co":[],"byDefault":false,"returnDue":"2026-03-06T00:00:00+08:00","handleDue":"2026-03-07T00:00:00+08:00"}""");
+    }
+
+    [Fact]
+    public void Dispatch_UnknownCoUnit_UnknownUnit()
+    {
+        Run(Cs,
+            Receive(T0, "T1"),
+            Cmd("dispatch", "2026-03-02T10:00:00+08:00", "T1", ",\"unit\":\"city-env\",\"co\":[\"no-such-unit\"]"))
+        .ExpectAt(2, """{"event":"rejected","ticket":"T1","code":"unknown-unit"}""");
+    }
+
+    [Fact]
+    public void Catalog_RelativeFile_ResolvedFromWorkingDirectory()
+    {
+        // §7.11: a catalog command's file is relative to the working directory.
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, CatalogPath(CatalogV2)).Replace("\\", "/", StringComparison.Ordinal);
+        Run(Cs, Cmd("catalog", T0, extra: $",\"file\":\"{relative}\""))
+            .Expect("""{"event":"catalog-loaded","version":"test-2"}""");
+    }
 }

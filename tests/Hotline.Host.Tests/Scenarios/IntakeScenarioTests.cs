@@ -302,4 +302,14 @@ public class IntakeScenarioTests
             """{"event":"answered","ticket":"T1"}""",
             """{"event":"rejected","ticket":"T1","at":"2026-03-02T09:20:00+08:00","code":"invalid-state"}""");
     }
+
+    [Fact]
+    public void Receive_WithAnswerRepeatingOpenTicket_DuplicateFirst()
+    {
+        // §2.1: the duplicate check comes before acceptance (and so before answering).
+        Run(Cs,
+            Receive(T0, "T1"),
+            Receive("2026-03-02T10:00:00+08:00", "T2", extra: ",\"answer\":\"x\""))
+        .ExpectAt(2, """{"event":"duplicate","ticket":"T2","of":"T1","state":"dispatched"}""");
+    }
 }

@@ -290,4 +290,24 @@ public class ProfileScenarioTests
             """{"event":"signed","ticket":"T1","returnDue":"2027-01-01T00:00:00+08:00","handleDue":"2027-01-02T00:00:00+08:00","uncovered":true}""",
             """{"event":"status","ticket":"T1","handleDue":"2027-01-02T00:00:00+08:00","uncovered":true}""");
     }
+
+    [Fact]
+    public void Calendar_FileAdds2027_DueCountsItsHolidayAndIsCovered()
+    {
+        // --calendar with 2027-01-01 off covers 2027: 3wd from Wed 12-30 → 12-31, 01-04, 01-05 → 01-06T00:00.
+        var path = Path.Combine(Path.GetTempPath(), $"hotline-cal-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"holidays": ["2027-01-01"]}""");
+        try
+        {
+            RunArgs(["run", "--profile", "changzhi", "--catalog", CatalogPath(Catalog), "--calendar", path],
+                    Receive("2026-12-30T10:00:00+08:00", "T1", category: "road", region: "430103001"))
+                .Expect(
+                    """{"event":"accepted","ticket":"T1"}""",
+                    """{"event":"dispatched","ticket":"T1","handleDue":"2027-01-06T00:00:00+08:00","uncovered":"$falsy"}""");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

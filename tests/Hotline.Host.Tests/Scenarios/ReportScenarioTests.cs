@@ -142,4 +142,12 @@ public class ReportScenarioTests
              "satisfied":0,"basic":0,"unsatisfied":0,"redo":1,"onTimeRate":0.5,"satisfactionRate":null}}}
             """);
     }
+
+    [Fact]
+    public void Report_FromToInOtherOffset_PrintedInProfileZone()
+    {
+        var r = RunReport(Cmd("report", "2026-03-16T00:00:00+08:00", extra: ",\"from\":\"2026-03-01T16:00:00Z\",\"to\":\"2026-03-02T16:00:00Z\",\"unit\":\"tianxin-gov\""));
+        r.ExpectAt(r.Events.Count - 1, """{"event":"report","from":"2026-03-02T00:00:00+08:00","to":"2026-03-03T00:00:00+08:00"}""");
+        Assert.Equal(1, r.Events[^1].GetProperty("units").GetProperty("tianxin-gov").GetProperty("dispatched").GetInt32());
+    }
 }
