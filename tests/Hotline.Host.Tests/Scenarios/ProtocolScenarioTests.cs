@@ -39,6 +39,15 @@ public class ProtocolScenarioTests
     [InlineData("""{"op":"report","at":"2026-03-02T10:00:00+08:00","to":"2026-03-03T00:00:00+08:00"}""", At10)]
     [InlineData("""{"op":"report","at":"2026-03-02T10:00:00+08:00","from":"2026-03-02T00:00:00","to":"2026-03-03T00:00:00+08:00"}""", At10)]
     [InlineData("""{"op":"catalog","at":"2026-03-02T10:00:00+08:00"}""", At10)]
+    [InlineData("""{"op":"extend","at":"2026-03-02T10:00:00+08:00","ticket":"T1","unit":"city-env","days":1.5,"reason":"x"}""", At10)]
+    [InlineData("""{"op":"extend","at":"2026-03-02T10:00:00+08:00","ticket":"T1","unit":"city-env","days":1}""", At10)]
+    [InlineData("""{"op":"progress","at":"2026-03-02T10:00:00+08:00","ticket":"T1","unit":"city-env","text":"x","promised":"soon"}""", At10)]
+    [InlineData("""{"op":"receive","at":"2026-03-02T10:00:00+08:00","ticket":"T2","channel":"web","kind":"help","category":"noise","region":"430100","limit":"-1wd"}""", At10)]
+    [InlineData("""{"op":"close","at":"2026-03-02T10:00:00+08:00","ticket":"T1","unit":"city-env"}""", At10)]
+    [InlineData("""{"op":"return","at":"2026-03-02T10:00:00+08:00","ticket":"T1","unit":"city-env"}""", At10)]
+    [InlineData("""{"op":"supervise","at":"2026-03-02T10:00:00+08:00","ticket":"T1"}""", At10)]
+    [InlineData("""{"op":"dispatch","at":"2026-03-02T10:00:00+08:00","ticket":"T1","unit":"city-env","co":"city-housing"}""", At10)]
+    [InlineData("""{"op":"query","at":"2026-02-30T10:00:00+08:00","ticket":"T1"}""", T0)]
     // `at` missing, malformed or without offset: the engine clock (still T0).
     [InlineData("""{"op":"query","ticket":"T1"}""", T0)]
     [InlineData("""{"op":"sign","ticket":"T1","unit":"city-env"}""", T0)]
@@ -210,6 +219,14 @@ public class ProtocolScenarioTests
                 """{"event":"error","line":1,"code":"malformed","at":"$absent"}""",
                 """{"event":"accepted","ticket":"T1"}""",
                 """{"event":"dispatched","ticket":"T1"}""");
+    }
+
+    [Fact]
+    public void Events_SeqConsecutiveEvenAroundBadQueries()
+    {
+        // §1: seq counts events from 1; a query with a missing `at` is a `schema` rejection, still numbered.
+        var r = Run(Cs, R1(), """{"op":"query","ticket":"T1"}""", Cmd("query", At10, "T1"));
+        Assert.Equal([1, 2, 3, 4], r.Events.Select(e => e.GetProperty("seq").GetInt32()).ToArray());
     }
 
     [Fact]
