@@ -10,4 +10,14 @@ internal static class CliRunner
         int exit = HotlineCli.Run(args, stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input.</summary>
+    public static (int Exit, string Out, string Err) RunWithInput(string stdin, params string[] args)
+    {
+        using var input = new StringReader(stdin);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int exit = HotlineCli.Run(args, input, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
 }
