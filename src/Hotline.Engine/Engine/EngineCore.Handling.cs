@@ -105,13 +105,14 @@ internal sealed partial class EngineCore
 
     /// <summary>
     /// Arms the overdue and the warning for the ticket's handle due (a due not after the clock fires
-    /// at once, spec §7.1), cancelling a ladder that belongs to another due.
+    /// at once, spec §7.1), cancelling a ladder that belongs to another due. A due already past gets
+    /// no warning: the overdue says more.
     /// </summary>
     private void ArmHandle(Ticket t, Instant due)
     {
         DisarmLadder(t);
         Arm(t, TimerClock.Handle, due, t.HandleUncovered);
-        if (t.WarnedDue != due && _sla.WarningAt(due, t.HandleStart) is { } warn)
+        if (t.WarnedDue != due && due > Now && _sla.WarningAt(due, t.HandleStart) is { } warn)
         {
             Arm(t, TimerClock.Warning, warn.Instant, warn.Uncovered || t.HandleUncovered);
         }

@@ -27,7 +27,7 @@ public class EngineModelTests
     /// <summary>One step: an op on one of four tickets, a unit choice, a flag, and minutes to wait before it.</summary>
     public sealed record Step(string Op, int Ticket, int Unit, bool Flag, int WaitMinutes);
 
-    private static Gen<Step> Steps =>
+    internal static Gen<Step> Steps =>
         from op in Gen.Elements("receive", "dispatch", "sign", "return", "return-decision", "close", "close-decision",
                                 "callback", "rate", "redo", "supervise", "query", "extend", "extend-decision", "appeal",
                                 "appeal-decision", "advance")
@@ -109,7 +109,7 @@ public class EngineModelTests
         }
     }
 
-    private static EngineCommand Build(Step s, Instant at)
+    internal static EngineCommand Build(Step s, Instant at)
     {
         string ticket = $"T{s.Ticket}";
         string unit = Units[s.Unit];
