@@ -23,7 +23,7 @@ public class LiveStatisticsTests
 
     [Property(MaxTest = 100)]
     public Property LiveCounters_EqualARecountFromTheEvents() =>
-        Prop.ForAll(Gen.ListOf(EngineModelTests.Steps).Select(l => l.Take(80).ToList()).ToArbitrary(), steps =>
+        Prop.ForAll(EngineModelTests.Scripts(20).ToArbitrary(), steps =>
         {
             var profile = PolicyProfile.Resolve("changsha-2020");
             var calendar = new EngineOptions { Profile = profile, Catalog = SampleCatalogs.Changsha }.BuildCalendar();
