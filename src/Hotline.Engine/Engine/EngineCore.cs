@@ -158,6 +158,11 @@ internal sealed partial class EngineCore
         }
 
         bool atUsable = c.At is { } at0 && (_clock is null || at0 >= _clock.Value);
+        if (c.SchemaError is null && c.At is null)
+        {
+            c = c with { SchemaError = "at: missing (an ISO-8601 instant with offset, e.g. 2026-03-02T09:15:00+08:00)" };
+        }
+
         if (c.SchemaError is not null)
         {
             if (atUsable)

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Hotline.Engine.Protocol;
 using Hotline.Engine.Routing;
+using Hotline.Engine.Statistics;
 using Hotline.Engine.Tickets;
 using Microsoft.Extensions.ObjectPool;
 using NodaTime;
@@ -41,6 +42,7 @@ public sealed class HotlineEngine : IAsyncDisposable
     private const int MaxBatch = 4096;
 
     private static readonly ObjectPool<PendingCommand> Pool = CreatePool();
+    private static readonly EngineCommand ReadMarker = new() { Op = CommandOp.None };
 
     private readonly EngineCore _core;
     private readonly EngineStore? _store;
@@ -119,20 +121,35 @@ public sealed class HotlineEngine : IAsyncDisposable
     public ValueTask<IReadOnlyList<EngineEvent>> AdvanceAsync(Instant now) =>
         SubmitAsync(new EngineCommand { Op = CommandOp.Advance, At = now });
 
-    /// <summary>A ticket's status, or null when the engine does not hold it. Read through the loop, so it is consistent; it moves nothing.</summary>
-    public async ValueTask<TicketStatus?> GetStatusAsync(string ticket)
+    /// <summary>A ticket's status, or null when the engine does not hold it. Read on the loop, so it is consistent; it moves nothing.</summary>
+    public ValueTask<TicketStatus?> GetStatusAsync(string ticket)
     {
-        var events = await SubmitAsync(new EngineCommand { Op = CommandOp.Query, Ticket = ticket, At = null }).ConfigureAwait(false);
-        return events.Count > 0 ? events[^1].Status : null;
+        ArgumentNullException.ThrowIfNull(ticket);
+        return ReadAsync(core => core.Status(ticket));
     }
 
-    /// <summary>A unit's open tickets, soonest due first; read through the loop, so it is consistent.</summary>
-    public async ValueTask<IReadOnlyList<(string Ticket, TicketStatus Status)>> GetWorklistAsync(string unit)
+    /// <summary>A unit's open tickets, soonest due first.</summary>
+    public ValueTask<IReadOnlyList<(string Ticket, TicketStatus Status)>> GetWorklistAsync(string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var events = await SubmitAsync(new EngineCommand { Op = CommandOp.None, Unit = unit, At = null }).ConfigureAwait(false);
-        return [.. events.Select(e => (e.Ticket!, e.Status!))];
+        return ReadAsync(core => core.Worklist(unit));
     }
+
+    /// <summary>The report of spec §6 over [<paramref name="from"/>, <paramref name="to"/>), as a <c>report</c> command would count it, without recording a command.</summary>
+    public ValueTask<Report> GetReportAsync(Instant from, Instant to, string? unit = null) =>
+        ReadAsync(core => core.Report(from, to, unit));
+
+    /// <summary>The live daily counters for [<paramref name="from"/>, <paramref name="toExclusive"/>), per unit, category and region.</summary>
+    public ValueTask<IReadOnlyList<DailyCounters>> GetDailyStatisticsAsync(LocalDate from, LocalDate toExclusive) =>
+        ReadAsync(core => core.DailyStatistics(from, toExclusive));
+
+    /// <summary>The <c>hotspot</c> events raised so far (Zhongshan 2024 arts. 26–29).</summary>
+    public ValueTask<IReadOnlyList<EngineEvent>> GetHotspotsAsync() =>
+        ReadAsync<IReadOnlyList<EngineEvent>>(core => [.. core.Hotspots]);
+
+    /// <summary>The engine clock (null before any command) and the number of tickets it holds.</summary>
+    public ValueTask<(Instant? Clock, int Tickets, int ArmedTimers)> GetClockAsync() =>
+        ReadAsync(core => (core.Clock, core.TicketCount, core.ArmedTimers));
 
     /// <summary>Stops taking commands, finishes (and commits) those already submitted, and closes the journal.</summary>
     public async ValueTask DisposeAsync()
@@ -162,10 +179,10 @@ public sealed class HotlineEngine : IAsyncDisposable
                 {
                     output.Clear();
                     var command = pending.Command!;
-                    if (command.At is null && command.Op is CommandOp.Query or CommandOp.None && command.Malformed is null && command.SchemaError is null)
+                    if (pending.Read is { } read)
                     {
-                        // An embedder's read (a status, or a worklist): answered from the state, moving nothing, not journaled.
-                        Read(command, output);
+                        // A read of the state: on the loop, so consistent; it moves nothing and is not journaled.
+                        read(_core);
                     }
                     else
                     {
@@ -216,22 +233,22 @@ public sealed class HotlineEngine : IAsyncDisposable
         }
     }
 
-    private void Read(EngineCommand command, List<EngineEvent> output)
+    private async ValueTask<T> ReadAsync<T>(Func<EngineCore, T> read)
     {
-        if (command.Op == CommandOp.Query)
+        T result = default!;
+        var pending = Pool.Get();
+        pending.Command = ReadMarker;
+        pending.Read = core => result = read(core);
+        if (!_commands.Writer.TryWrite(pending))
         {
-            if (_core.Status(command.Ticket!) is { } status)
-            {
-                output.Add(new EngineEvent { Name = "status", Ticket = command.Ticket, At = _core.Clock, Status = status });
-            }
-
-            return;
+            pending.Command = null;
+            pending.Read = null;
+            Pool.Return(pending);
+            throw new ObjectDisposedException(nameof(HotlineEngine), "The engine has been stopped.");
         }
 
-        foreach (var (ticket, status) in _core.Worklist(command.Unit!))
-        {
-            output.Add(new EngineEvent { Name = "status", Ticket = ticket, At = _core.Clock, Status = status });
-        }
+        await pending.AsValueTask().ConfigureAwait(false);
+        return result;
     }
 
     private static ObjectPool<PendingCommand> CreatePool()

@@ -15,6 +15,9 @@ internal sealed class PendingCommand : IValueTaskSource<IReadOnlyList<EngineEven
 
     public EngineCommand? Command { get; set; }
 
+    /// <summary>A read of the engine's state, run on the loop instead of a command; null for a command.</summary>
+    public Action<EngineCore>? Read { get; set; }
+
     public ValueTask<IReadOnlyList<EngineEvent>> AsValueTask() => new(this, _core.Version);
 
     public void Complete(IReadOnlyList<EngineEvent> events) => _core.SetResult(events);
@@ -30,6 +33,7 @@ internal sealed class PendingCommand : IValueTaskSource<IReadOnlyList<EngineEven
         finally
         {
             Command = null;
+            Read = null;
             _core.Reset();
             _pool?.Return(this);
         }
@@ -47,7 +51,7 @@ internal sealed class PendingCommand : IValueTaskSource<IReadOnlyList<EngineEven
 
         public override PendingCommand Create() => new() { _pool = _owner };
 
-        public override bool Return(PendingCommand obj) => obj.Command is null;
+        public override bool Return(PendingCommand obj) => obj.Command is null && obj.Read is null;
 
         internal void Attach(ObjectPool<PendingCommand> owner) => _owner = owner;
     }
