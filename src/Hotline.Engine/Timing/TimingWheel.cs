@@ -65,8 +65,8 @@ namespace Hotline.Engine.Timing;
 //   sub-tick dues in one bucket each batch rescans the bucket.
 //
 // MEMORY
-//   24 B entry + 4 B slot generation + 4 B free-slot stack = 32 B per armed timer, plus up to one
-//   partly filled chunk per non-empty bucket, array-growth slack of the slot arrays, and tombstones
+//   24 B entry + 4 B slot generation + ~1 bit of free-slot bitmap = ~28 B per armed timer, plus up to
+//   one partly filled chunk per non-empty bucket, doubling slack of the slot array, and tombstones
 //   (at most as many as armed timers, + 4,096). Entries live in slabs of 64 chunks (96 KiB) that are
 //   reused through a free-chunk list, never freed: steady-state operations allocate nothing.
 //
@@ -140,10 +140,16 @@ public sealed class TimingWheel
     // slots handed out at least once: [0, slotCount)
     private int slotCount;
 
-    // stack of free slots: freeSlots[0 .. freeSlotCount)
-    private int[] freeSlots = [];
+    // free-slot bitmap: bit b of freeWords[w] is set iff slot w * 64 + b (< slotCount) is free
+    private ulong[] freeWords = [];
 
-    // free slots on the stack
+    // bit j of freeSummary[s] is set iff freeWords[s * 64 + j] != 0
+    private ulong[] freeSummary = [];
+
+    // no freeSummary word before this index is non-zero
+    private int summaryHint;
+
+    // free slots in the bitmap
     private int freeSlotCount;
 
     // armed timers
@@ -480,6 +486,20 @@ public sealed class TimingWheel
         for (int s = 0; s < slotCount; s++)
         {
             armedSlots += slotGenerations[s] & 1;
+            bool free = (freeWords[s >> 6] & (1UL << (s & 63))) != 0;
+            if (free == ((slotGenerations[s] & 1) == 1))
+            {
+                Fail($"slot {s} has generation {slotGenerations[s]} but its free bit is {free}");
+            }
+        }
+
+        for (int w = 0; w < freeWords.Length; w++)
+        {
+            bool summarised = (freeSummary[w >> 6] & (1UL << (w & 63))) != 0;
+            if (summarised != (freeWords[w] != 0) || (freeWords[w] != 0 && (w >> 6) < summaryHint))
+            {
+                Fail($"free-bitmap word {w} and its summary bit disagree, or lie below the hint {summaryHint}");
+            }
         }
 
         if (armedSlots != count || freeSlotCount + count != slotCount)
@@ -697,12 +717,34 @@ public sealed class TimingWheel
         return below;
     }
 
+    // The lowest free slot, so slots follow allocation order and scans that check liveness read the
+    // generations in ascending order. Two bitmap levels keep the search short (O(1) typically; at worst
+    // one summary word per 4,096 slots).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int AllocateSlot()
     {
         if (freeSlotCount > 0)
         {
-            return freeSlots[--freeSlotCount];
+            for (int s = summaryHint; ; s++)
+            {
+                ulong summary = freeSummary[s];
+                if (summary == 0)
+                {
+                    continue;
+                }
+
+                summaryHint = s;
+                int word = (s << 6) | BitOperations.TrailingZeroCount(summary);
+                ulong bits = freeWords[word];
+                freeWords[word] = bits & (bits - 1);
+                if (bits == (bits & (0 - bits)))
+                {
+                    freeSummary[s] = summary & (summary - 1);
+                }
+
+                freeSlotCount--;
+                return (word << 6) | BitOperations.TrailingZeroCount(bits);
+            }
         }
 
         if (slotCount == slotGenerations.Length)
@@ -717,7 +759,16 @@ public sealed class TimingWheel
     private void ReleaseSlot(int slot)
     {
         slotGenerations[slot]++;
-        freeSlots[freeSlotCount++] = slot;
+        int word = slot >> 6;
+        freeWords[word] |= 1UL << (slot & 63);
+        int s = word >> 6;
+        freeSummary[s] |= 1UL << (word & 63);
+        if (s < summaryHint)
+        {
+            summaryHint = s;
+        }
+
+        freeSlotCount++;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -730,7 +781,8 @@ public sealed class TimingWheel
 
         capacity = (int)Math.Min(Math.Max(capacity, 16L), Array.MaxLength);
         Array.Resize(ref slotGenerations, capacity);
-        Array.Resize(ref freeSlots, capacity);
+        Array.Resize(ref freeWords, (capacity + 63) >> 6);
+        Array.Resize(ref freeSummary, (freeWords.Length + 63) >> 6);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
