@@ -2,15 +2,15 @@ namespace Hotline.Engine.Timing;
 
 /// <summary>
 /// An opaque reference to one timer armed on a <see cref="TimingWheel"/>: the timer's slot in the wheel's
-/// slab plus the slot's generation when it was armed. A slot is reused once its timer fires or is
-/// cancelled, and reuse bumps the generation, so a stale handle (fired, cancelled, or pointing at a slot
-/// that now holds another timer) is recognised and refused rather than cancelling the wrong deadline.
+/// slot table plus the slot's generation when it was armed. Firing or cancelling bumps the generation and
+/// frees the slot for reuse, so a stale handle (fired, cancelled, or pointing at a slot that now holds
+/// another timer) is recognised and refused rather than cancelling the wrong deadline.
 /// </summary>
 /// <remarks>
 /// <para><c>default(TimerHandle)</c> (also <see cref="None"/>) means "no timer": live timers always have a
-/// generation ≥ 1, so the default never matches one. A handle is only meaningful to the wheel that issued
-/// it. Generations are 31-bit and wrap after about two billion reuses of one slot; a handle kept that long
-/// while its slot churns could in principle alias a newer timer.</para>
+/// generation that is odd, so the default (0) never matches one. A handle is only meaningful to the wheel
+/// that issued it. Generations are 32-bit and wrap after about two billion reuses of one slot; a handle
+/// kept that long while its slot churns could in principle alias a newer timer.</para>
 /// <para>Immutable 8-byte value; thread-safe.</para>
 /// </remarks>
 public readonly record struct TimerHandle
@@ -27,10 +27,10 @@ public readonly record struct TimerHandle
     /// <summary>True for <see cref="None"/>, the handle of no timer.</summary>
     public bool IsNone => Generation == 0;
 
-    /// <summary>The timer's slot in the wheel's slab.</summary>
+    /// <summary>The timer's slot in the wheel's slot table.</summary>
     internal int Index { get; }
 
-    /// <summary>The slot's generation when the timer was armed; ≥ 1 for a real timer.</summary>
+    /// <summary>The slot's generation when the timer was armed; odd for a real timer, 0 for none.</summary>
     internal int Generation { get; }
 
     /// <summary>A diagnostic form: <c>Timer(slot#generation)</c>, or <c>Timer(none)</c>.</summary>

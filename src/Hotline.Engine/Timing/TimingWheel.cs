@@ -9,7 +9,7 @@ namespace Hotline.Engine.Timing;
 
 // ================================================================================================
 // Design: a hierarchical timing wheel (Varghese & Lauck 1987, scheme 7; Kafka's TimingWheel; the
-// Linux timer wheel), driven by its owner, never by a clock.
+// Linux timer wheel), driven by its owner, never by a clock, and laid out for the memory system.
 //
 // WHAT IT DOES
 //   Holds tens of millions of armed deadlines (SLA clocks) as opaque 64-bit payloads with exact
@@ -25,9 +25,9 @@ namespace Hotline.Engine.Timing;
 //   command at 09:00:00.5 never fires a timer due at 09:00:00.7, and a batch holds exactly equal dues.
 //
 // LEVELS (64 slots each; a level is a 6-bit digit of the absolute tick number)
-//   A timer with tick t sits at level L = (index of the highest bit where t and nowTick differ) / 6,
-//   slot = digit L of t. So level L holds timers that agree with "now" on every digit above L and are
-//   later on digit L. With the default 1 s tick:
+//   A timer with tick t sits at level L = (index of the highest bit where t and the cursor differ) / 6,
+//   slot = digit L of t. So level L holds timers that agree with the cursor on every digit above L and
+//   are later on digit L. With the default 1 s tick:
 //     level 0: slot = 1 s       level spans 64 s
 //     level 1: slot = 64 s      level spans ~68 min
 //     level 2: slot = ~68 min   level spans ~3 days
@@ -39,14 +39,25 @@ namespace Hotline.Engine.Timing;
 //   within a level, lower slots are earlier. Hence the earliest timer is in the lowest non-empty
 //   level, lowest occupied slot: one 64-bit occupancy word per level and a trailing-zero count find
 //   it, so empty stretches (years at 1 s = 10^8 ticks) cost O(levels), never O(ticks).
-//   When the owner advances into a level-L slot (L > 0), the internal cursor moves to the slot's
-//   first tick and the slot's timers are re-placed ("cascade"); they land on strictly lower levels.
+//   When the owner advances into a level-L slot (L > 0), the cursor moves to the slot's first tick and
+//   the slot's timers are re-placed ("cascade"); they land on strictly lower levels.
 //
-// COSTS (n armed timers, k timers in the earliest bucket)
+// LAYOUT (why not intrusive linked lists)
+//   A random access into hundreds of MB costs a cache and TLB miss (~100-400 ns on a VM), so the
+//   layout minimises them. A timer is a 24-byte Entry {due, payload, slot, generation} stored inside
+//   its bucket, and a bucket is a stack of 64-entry chunks: arming appends to the bucket's top chunk
+//   (hot in cache), cascading and expiring scan chunks sequentially. The handle names a *slot*, whose
+//   only state is a 4-byte generation (odd = armed). Cancel bumps that generation: one touch of a small
+//   array, O(1). The entry left behind is a tombstone (its generation no longer matches); the next scan
+//   of its bucket (cascade, expiry) drops it. When tombstones outnumber armed timers (and exceed a
+//   floor), Cancel compacts every bucket: O(entries), so O(1) amortised per cancel, and stored entries
+//   stay <= 2 x armed + floor.
+//
+// COSTS (n armed timers, k entries in the earliest bucket)
 //                      this wheel                          binary heap (PriorityQueue)
-//   schedule           O(1): xor, log2, push on a list     O(log n) sift-up
-//   cancel             O(1): unlink from the list          O(n) search, or lazy tombstone that keeps
-//                                                          memory and costs an O(log n) pop later
+//   schedule           O(1): append to a hot chunk         O(log n) sift-up
+//   cancel             O(1): bump a generation (+ O(1)     O(n) search, or lazy tombstone that keeps
+//                      amortised compaction)               memory until due, then an O(log n) pop
 //   take next batch    O(levels + k), plus each timer      O(b log n) for a batch of b
 //                      cascades at most once per level
 //                      (<= 3 times for a 30-day SLA due)
@@ -54,11 +65,10 @@ namespace Hotline.Engine.Timing;
 //   sub-tick dues in one bucket each batch rescans the bucket.
 //
 // MEMORY
-//   One 32-byte struct per timer (due, payload, next, prev, generation, bucket) in slabs of 4,096
-//   (128 KiB), never copied on growth; freed slots go on a free list and are reused, so the wheel
-//   keeps its high-water mark and steady-state schedule/cancel/expire allocate nothing. Buckets are
-//   intrusive doubly linked lists threaded through the slab by int index (cancel = O(1) unlink).
-//   Fixed overhead: 64 ints + 1 ulong per level. About 32 B per armed timer plus < one slab of slack.
+//   24 B entry + 4 B slot generation + ~1 bit of free-slot bitmap = ~28 B per armed timer, plus up to
+//   one partly filled chunk per non-empty bucket, doubling slack of the slot array, and tombstones
+//   (at most as many as armed timers, + 4,096). Entries live in slabs of 64 chunks (96 KiB) that are
+//   reused through a free-chunk list, never freed: steady-state operations allocate nothing.
 //
 // WORKED EXAMPLE (Tick = 1 s; ticks written as seconds since Start)
 //   Now = 100 (digits l1=1, l0=36). Arm A at 130 (digits 2,2): differs at digit 1, so level 1
@@ -95,14 +105,17 @@ public sealed class TimingWheel
     // ticks are non-negative longs, so their highest bit is 62 and the highest level is 62 / 6 = 10
     private const int MaxLevels = (62 / SlotBits) + 1;
 
-    private const int SlabShift = 12;
-    private const int SlabSize = 1 << SlabShift;
-    private const int SlabMask = SlabSize - 1;
+    // entries per chunk, and chunks per slab (a slab is 4,096 entries, 96 KiB)
+    private const int ChunkBits = 6;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int SlabChunkBits = 6;
+    private const int SlabEntryBits = ChunkBits + SlabChunkBits;
+    private const int SlabEntryMask = (1 << SlabEntryBits) - 1;
 
-    // index meaning "no node" in links and bucket heads
+    // index meaning "none" for chunks and bucket tops
     private const int Nil = -1;
 
-    // the largest due offset a node can store: long nanoseconds
+    // the largest due offset an entry can store: long nanoseconds
     private static readonly Duration MaxOffset = Duration.FromNanoseconds(long.MaxValue);
 
     // origin of the offsets; immutable
@@ -121,36 +134,59 @@ public sealed class TimingWheel
     // of Now, but never past the earliest armed tick
     private long nowTick;
 
-    // node storage: slabs[i >> SlabShift][i & SlabMask]; slabs are allocated on demand and never freed
-    private Node[][] slabs = [];
+    // slotGenerations[slot]: odd while the slot's timer is armed, even while free; handles must match it
+    private int[] slotGenerations = [];
 
-    // slabs in use (the prefix of `slabs` that is allocated)
-    private int slabCount;
+    // slots handed out at least once: [0, slotCount)
+    private int slotCount;
 
-    // nodes [0, highWater) have been handed out at least once; the rest of the allocated slabs is fresh
-    private int highWater;
+    // free-slot bitmap: bit b of freeWords[w] is set iff slot w * 64 + b (< slotCount) is free
+    private ulong[] freeWords = [];
 
-    // head of the free list threaded through Node.Next, or Nil
-    private int freeHead = Nil;
+    // bit j of freeSummary[s] is set iff freeWords[s * 64 + j] != 0
+    private ulong[] freeSummary = [];
+
+    // no freeSummary word before this index is non-zero
+    private int summaryHint;
+
+    // free slots in the bitmap
+    private int freeSlotCount;
 
     // armed timers
     private int count;
 
-    // levels created so far; heads and occupied cover exactly this many levels
+    // entries stored in buckets, live or tombstone; storedEntries - count = tombstones
+    private int storedEntries;
+
+    // entry storage: chunk c holds entries [c * 64, c * 64 + 64) of entrySlabs[c >> 6]
+    private Entry[][] entrySlabs = [];
+
+    // chunks allocated (the slabs cover exactly this many)
+    private int chunkCount;
+
+    // chunkNext[c]: the chunk below c in its bucket's stack, or the next free chunk; Nil at the end
+    private int[] chunkNext = [];
+
+    // head of the free-chunk list, or Nil
+    private int freeChunk = Nil;
+
+    // levels created so far; the bucket arrays and `occupied` cover exactly this many levels
     private int levelCount;
 
-    // bucket heads: heads[level * 64 + slot] is the first node of that bucket's list, or Nil
-    private int[] heads = [];
+    // bucketTop[level * 64 + slot]: the chunk entries are appended to, or Nil for an empty bucket
+    private int[] bucketTop = [];
 
-    // occupied[level] has bit `slot` set iff that bucket's list is non-empty
+    // bucketTopCount[bucket]: entries in the top chunk, 1..64 (chunks below it are full)
+    private int[] bucketTopCount = [];
+
+    // occupied[level] has bit `slot` set iff that bucket stores entries (live or tombstone)
     private ulong[] occupied = [];
 
     /// <summary>Creates an empty wheel whose <see cref="Now"/> is <paramref name="start"/>.</summary>
     /// <param name="start">The wheel's first <see cref="Now"/>; dues are stored relative to it.</param>
     /// <param name="tick">Bucket width; one second when null. Only affects speed, never which timers fire
     /// when: choose the engine's due resolution.</param>
-    /// <param name="initialCapacity">Timers to make room for up front (rounded up to whole slabs of 4,096);
-    /// the wheel grows on demand beyond it.</param>
+    /// <param name="initialCapacity">Timers to make room for up front; the wheel grows on demand beyond it.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tick"/> is not positive or longer than
     /// about 292 years, or <paramref name="initialCapacity"/> is negative.</exception>
     public TimingWheel(Instant start, Duration? tick = null, int initialCapacity = 0)
@@ -168,7 +204,8 @@ public sealed class TimingWheel
         tickNanos = width.ToInt64Nanoseconds();
         now = start;
         AddLevels(0);
-        while ((long)slabCount * SlabSize < initialCapacity)
+        GrowSlots(Math.Max(initialCapacity, 16));
+        while ((long)chunkCount * ChunkSize < initialCapacity)
         {
             AddSlab();
         }
@@ -187,6 +224,10 @@ public sealed class TimingWheel
     /// <summary>The number of armed timers.</summary>
     public int Count => count;
 
+    /// <summary>Tombstones tolerated regardless of the armed count before Cancel compacts; tests lower it
+    /// to exercise compaction.</summary>
+    internal int CompactionFloor { get; init; } = 4096;
+
     /// <summary>
     /// Arms a timer that fires at <paramref name="due"/>, unless it is already due.
     /// </summary>
@@ -198,7 +239,7 @@ public sealed class TimingWheel
     /// ("already due, fire it yourself").</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="due"/> lies more than about 292 years
     /// after <see cref="Start"/>.</exception>
-    /// <remarks>O(1); allocates only when every slab is full.</remarks>
+    /// <remarks>O(1); allocates only when the wheel grows past its high-water mark.</remarks>
     public bool TrySchedule(Instant due, long payload, out TimerHandle handle)
     {
         if (due <= now)
@@ -208,13 +249,11 @@ public sealed class TimingWheel
         }
 
         long dueNanos = ToOffset(due);
-        int index = AllocateNode();
-        ref Node node = ref NodeAt(index);
-        node.Due = dueNanos;
-        node.Payload = payload;
-        Link(index, ref node, dueNanos / tickNanos);
+        int slot = AllocateSlot();
+        int generation = ++slotGenerations[slot];
+        Append(Place(dueNanos / tickNanos), new Entry(dueNanos, payload, slot, generation));
         count++;
-        handle = new TimerHandle(index, node.Generation);
+        handle = new TimerHandle(slot, generation);
         AssertInvariants();
         return true;
     }
@@ -222,7 +261,8 @@ public sealed class TimingWheel
     /// <summary>Disarms a timer.</summary>
     /// <returns>True when the timer was armed and is now disarmed; false, with no effect, for
     /// <see cref="TimerHandle.None"/> and for timers already fired or cancelled.</returns>
-    /// <remarks>O(1); never allocates.</remarks>
+    /// <remarks>O(1) amortised; never allocates. When cancelled timers outnumber armed ones (and exceed
+    /// 4,096), this call compacts every bucket: O(stored timers) once, paid for by those cancels.</remarks>
     public bool Cancel(TimerHandle handle)
     {
         if (!IsArmed(handle))
@@ -230,9 +270,13 @@ public sealed class TimingWheel
             return false;
         }
 
-        ref Node node = ref NodeAt(handle.Index);
-        Unlink(ref node);
-        Free(handle.Index, ref node);
+        ReleaseSlot(handle.Index);
+        count--;
+        if (storedEntries - count > Math.Max(count, CompactionFloor))
+        {
+            Compact();
+        }
+
         AssertInvariants();
         return true;
     }
@@ -240,16 +284,10 @@ public sealed class TimingWheel
     /// <summary>True when <paramref name="handle"/> refers to a timer that is armed on this wheel (not
     /// fired, not cancelled).</summary>
     /// <remarks>O(1).</remarks>
-    public bool IsArmed(TimerHandle handle)
-    {
-        if (handle.Generation == 0 || (uint)handle.Index >= (uint)highWater)
-        {
-            return false;
-        }
-
-        ref Node node = ref NodeAt(handle.Index);
-        return node.Generation == handle.Generation && node.Bucket != Nil;
-    }
+    public bool IsArmed(TimerHandle handle) =>
+        (uint)handle.Index < (uint)slotCount
+        && (handle.Generation & 1) == 1
+        && slotGenerations[handle.Index] == handle.Generation;
 
     /// <summary>
     /// Takes the batch of all timers whose due equals the earliest armed due, if that due ≤
@@ -264,7 +302,7 @@ public sealed class TimingWheel
     /// <remarks>
     /// The owner calls this in a loop until it returns false. Between calls it may schedule timers due after
     /// <see cref="Now"/> (even before the previous <c>upTo</c>); they are taken in due order too.
-    /// Cost: O(levels + timers in the earliest bucket), plus the cascades the advance triggers; never
+    /// Cost: O(levels + entries in the earliest bucket), plus the cascades the advance triggers; never
     /// proportional to the ticks crossed. Allocates nothing except when <paramref name="batch"/> grows.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
@@ -293,19 +331,24 @@ public sealed class TimingWheel
             int slot = BitOperations.TrailingZeroCount(occupied[level]);
             if (level == 0)
             {
-                int bucket = slot;
                 if (((nowTick & ~(long)SlotMask) | (long)slot) > upToTick)
                 {
                     break;
                 }
 
-                long earliest = EarliestDue(heads[bucket]);
+                long earliest = EarliestLiveDue(slot);
+                if (earliest == long.MaxValue)
+                {
+                    RebuildBucket(slot, long.MinValue, batch: null); // only tombstones: drop them
+                    continue;
+                }
+
                 if (earliest > upToNanos)
                 {
                     break;
                 }
 
-                TakeEqual(bucket, earliest, batch);
+                RebuildBucket(slot, earliest, batch);
                 nowNanos = earliest;
                 nowTick = earliest / tickNanos;
                 now = start + Duration.FromNanoseconds(earliest);
@@ -322,7 +365,7 @@ public sealed class TimingWheel
                 break;
             }
 
-            // Every armed tick is >= slotStart, so the cursor may move there; the slot's timers now agree
+            // Every stored tick is >= slotStart, so the cursor may move there; the slot's timers now agree
             // with the cursor on digit `level` and must move down.
             nowTick = slotStart;
             Cascade(level, slot);
@@ -339,24 +382,29 @@ public sealed class TimingWheel
     /// <summary>Finds the earliest armed due without advancing, e.g. for a host that sleeps until it.</summary>
     /// <param name="due">The earliest armed due when true.</param>
     /// <returns>False when no timer is armed.</returns>
-    /// <remarks>O(levels + timers in the earliest bucket); that bucket may be a coarse one (up to a whole
-    /// slot of a high level), so call it when about to sleep, not per command.</remarks>
+    /// <remarks>O(levels × 64 + entries in the buckets it reads); the earliest bucket may be a coarse one
+    /// (a whole slot of a high level), so call it when about to sleep, not per command.</remarks>
     public bool TryPeekNextDue(out Instant due)
     {
-        int level = LowestOccupiedLevel();
-        if (level < 0)
+        for (int level = 0; level < levelCount; level++)
         {
-            due = default;
-            return false;
+            for (ulong bits = occupied[level]; bits != 0; bits &= bits - 1)
+            {
+                long earliest = EarliestLiveDue((level << SlotBits) | BitOperations.TrailingZeroCount(bits));
+                if (earliest != long.MaxValue)
+                {
+                    due = start + Duration.FromNanoseconds(earliest);
+                    return true;
+                }
+            }
         }
 
-        int bucket = (level << SlotBits) | BitOperations.TrailingZeroCount(occupied[level]);
-        due = start + Duration.FromNanoseconds(EarliestDue(heads[bucket]));
-        return true;
+        due = default;
+        return false;
     }
 
     /// <summary>
-    /// Checks every structural invariant over every armed timer: O(n + levels × 64). For tests; throws
+    /// Checks every structural invariant over every stored timer: O(n + levels × 64). For tests; throws
     /// <see cref="InvalidOperationException"/> naming the first broken invariant.
     /// </summary>
     internal void CheckStructure()
@@ -366,68 +414,97 @@ public sealed class TimingWheel
             Fail($"cursor {nowTick} is not Now's tick {nowNanos / tickNanos}");
         }
 
-        int seen = 0;
+        int stored = 0, live = 0, usedChunks = 0;
         for (int level = 0; level < levelCount; level++)
         {
             for (int slot = 0; slot < SlotsPerLevel; slot++)
             {
                 int bucket = (level << SlotBits) | slot;
                 bool bit = (occupied[level] & (1UL << slot)) != 0;
-                if (bit != (heads[bucket] != Nil))
+                if (bit != (bucketTop[bucket] != Nil))
                 {
-                    Fail($"occupancy bit of level {level} slot {slot} is {bit} but the list is {(bit ? "empty" : "not empty")}");
+                    Fail($"occupancy bit of level {level} slot {slot} is {bit} but the bucket is {(bit ? "empty" : "not empty")}");
                 }
 
-                int prev = Nil;
-                for (int i = heads[bucket]; i != Nil; i = NodeAt(i).Next)
+                if (bit && bucketTopCount[bucket] is < 1 or > ChunkSize)
                 {
-                    ref Node node = ref NodeAt(i);
-                    seen++;
-                    if (seen > count)
+                    Fail($"bucket {bucket} top chunk holds {bucketTopCount[bucket]} entries");
+                }
+
+                int n = bucketTopCount[bucket];
+                for (int c = bucketTop[bucket]; c != Nil; c = chunkNext[c], n = ChunkSize)
+                {
+                    if (++usedChunks > chunkCount)
                     {
-                        Fail("more linked nodes than Count (a cycle or a leak)");
+                        Fail("more chunks in buckets than allocated (a cycle)");
                     }
 
-                    if (node.Prev != prev || node.Bucket != bucket || node.Generation <= 0)
+                    foreach (ref readonly Entry entry in ChunkSpan(c, n))
                     {
-                        Fail($"node {i} in bucket {bucket} has prev {node.Prev}, bucket {node.Bucket}, generation {node.Generation}");
-                    }
+                        stored++;
+                        long tick = entry.Due / tickNanos;
+                        int expectedLevel = BitOperations.Log2((ulong)(tick ^ nowTick) | 1) / SlotBits;
+                        int expectedSlot = (int)(tick >> (expectedLevel * SlotBits)) & SlotMask;
+                        if (tick < nowTick || expectedLevel != level || expectedSlot != slot)
+                        {
+                            Fail($"an entry with tick {tick} sits at level {level} slot {slot}, belongs at level {expectedLevel} slot {expectedSlot} (cursor {nowTick})");
+                        }
 
-                    if (node.Due <= nowNanos)
-                    {
-                        Fail($"node {i} is due at {node.Due} ns but Now is {nowNanos} ns");
+                        if (IsLive(entry))
+                        {
+                            live++;
+                            if (entry.Due <= nowNanos)
+                            {
+                                Fail($"an armed entry is due at {entry.Due} ns but Now is {nowNanos} ns");
+                            }
+                        }
                     }
-
-                    long tick = node.Due / tickNanos;
-                    int expectedLevel = BitOperations.Log2((ulong)(tick ^ nowTick) | 1) / SlotBits;
-                    int expectedSlot = (int)(tick >> (expectedLevel * SlotBits)) & SlotMask;
-                    if (expectedLevel != level || expectedSlot != slot)
-                    {
-                        Fail($"node {i} (tick {tick}) sits at level {level} slot {slot}, belongs at level {expectedLevel} slot {expectedSlot}");
-                    }
-
-                    prev = i;
                 }
             }
         }
 
-        if (seen != count)
+        if (live != count || stored != storedEntries)
         {
-            Fail($"Count is {count} but {seen} nodes are linked");
+            Fail($"Count is {count} with {storedEntries} stored, but {live} live of {stored} entries are in buckets");
         }
 
-        int free = 0;
-        for (int i = freeHead; i != Nil; i = NodeAt(i).Next)
+        int freeChunks = 0;
+        for (int c = freeChunk; c != Nil; c = chunkNext[c])
         {
-            if (NodeAt(i).Bucket != Nil || ++free > highWater)
+            if (++freeChunks > chunkCount)
             {
-                Fail("the free list holds an armed node or a cycle");
+                Fail("the free-chunk list has a cycle");
             }
         }
 
-        if (free + count != highWater)
+        if (freeChunks + usedChunks != chunkCount)
         {
-            Fail($"{free} free + {count} armed nodes != {highWater} handed out");
+            Fail($"{freeChunks} free + {usedChunks} used chunks != {chunkCount} allocated");
+        }
+
+        int armedSlots = 0;
+        for (int s = 0; s < slotCount; s++)
+        {
+            armedSlots += slotGenerations[s] & 1;
+            bool free = (freeWords[s >> 6] & (1UL << (s & 63))) != 0;
+            if (free == ((slotGenerations[s] & 1) == 1))
+            {
+                Fail($"slot {s} has generation {slotGenerations[s]} but its free bit is {free}");
+            }
+        }
+
+        for (int w = 0; w < freeWords.Length; w++)
+        {
+            bool summarised = (freeSummary[w >> 6] & (1UL << (w & 63))) != 0;
+            if (summarised != (freeWords[w] != 0) || (freeWords[w] != 0 && (w >> 6) < summaryHint))
+            {
+                Fail($"free-bitmap word {w} and its summary bit disagree, or lie below the hint {summaryHint}");
+            }
+        }
+
+        if (armedSlots != count || freeSlotCount + count != slotCount)
+        {
+            Fail($"{armedSlots} armed slots, {freeSlotCount} free slots, {slotCount} handed out, Count {count}");
         }
 
         static void Fail(string message) => throw new InvalidOperationException("TimingWheel invariant broken: " + message);
@@ -436,11 +513,12 @@ public sealed class TimingWheel
     [Conditional("DEBUG")]
     private void AssertInvariants()
     {
-        Debug.Assert(count >= 0 && count <= highWater, "count within the handed-out nodes");
+        Debug.Assert(count >= 0 && count <= storedEntries, "armed timers are stored");
+        Debug.Assert(freeSlotCount + count == slotCount, "every slot is armed or free");
         Debug.Assert(nowTick == nowNanos / tickNanos, "cursor is Now's tick between calls");
         for (int level = 0; level < levelCount; level++)
         {
-            // level 0 may hold Now's own tick; higher levels only digits above Now's
+            // level 0 may hold the cursor's own tick; higher levels only digits above the cursor's
             int digit = (int)(nowTick >> (level * SlotBits)) & SlotMask;
             ulong notLater = level == 0 ? (1UL << digit) - 1 : (2UL << digit) - 1;
             Debug.Assert((occupied[level] & notLater) == 0, "no bucket behind the cursor");
@@ -471,142 +549,270 @@ public sealed class TimingWheel
         return -1;
     }
 
-    // Puts a node on the bucket its tick belongs to relative to the cursor; the node must be unlinked.
-    private void Link(int index, ref Node node, long tick)
+    // The bucket a tick belongs to relative to the cursor; creates its level when needed.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Place(long tick)
     {
         int level = BitOperations.Log2((ulong)(tick ^ nowTick) | 1) / SlotBits;
-        int slot = (int)(tick >> (level * SlotBits)) & SlotMask;
         if (level >= levelCount)
         {
             AddLevels(level);
         }
 
-        int bucket = (level << SlotBits) | slot;
-        int head = heads[bucket];
-        node.Next = head;
-        node.Prev = Nil;
-        node.Bucket = bucket;
-        if (head != Nil)
-        {
-            NodeAt(head).Prev = index;
-        }
-
-        heads[bucket] = index;
-        occupied[level] |= 1UL << slot;
+        return (level << SlotBits) | ((int)(tick >> (level * SlotBits)) & SlotMask);
     }
 
-    private void Unlink(ref Node node)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Append(int bucket, in Entry entry)
     {
-        int bucket = node.Bucket;
-        if (node.Prev != Nil)
+        int top = bucketTop[bucket];
+        int n = bucketTopCount[bucket];
+        if (top == Nil || n == ChunkSize)
         {
-            NodeAt(node.Prev).Next = node.Next;
-        }
-        else
-        {
-            heads[bucket] = node.Next;
+            if (top == Nil)
+            {
+                occupied[bucket >> SlotBits] |= 1UL << (bucket & SlotMask);
+            }
+
+            int fresh = AllocateChunk();
+            chunkNext[fresh] = top;
+            bucketTop[bucket] = top = fresh;
+            n = 0;
         }
 
-        if (node.Next != Nil)
-        {
-            NodeAt(node.Next).Prev = node.Prev;
-        }
-        else if (node.Prev == Nil)
-        {
-            occupied[bucket >> SlotBits] &= ~(1UL << (bucket & SlotMask));
-        }
+        EntryAt((top << ChunkBits) + n) = entry;
+        bucketTopCount[bucket] = n + 1;
+        storedEntries++;
     }
 
-    private long EarliestDue(int head)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsLive(in Entry entry) => slotGenerations[entry.Slot] == entry.Generation;
+
+    private long EarliestLiveDue(int bucket)
     {
         long earliest = long.MaxValue;
-        for (int i = head; i != Nil; i = NodeAt(i).Next)
+        int n = bucketTopCount[bucket];
+        for (int c = bucketTop[bucket]; c != Nil; c = chunkNext[c], n = ChunkSize)
         {
-            earliest = Math.Min(earliest, NodeAt(i).Due);
+            foreach (ref readonly Entry entry in ChunkSpan(c, n))
+            {
+                if (entry.Due < earliest && IsLive(entry))
+                {
+                    earliest = entry.Due;
+                }
+            }
         }
 
         return earliest;
     }
 
-    // Unlinks every node of a level-0 bucket whose due is exactly `due` and hands out its payload.
-    private void TakeEqual(int bucket, long due, List<long> batch)
+    // Empties a bucket and re-appends its live entries: to the same bucket, except those due exactly at
+    // `take`, which are disarmed into `batch`. Tombstones are dropped. Used for level 0 (take a batch) and
+    // for dropping tombstones (take = long.MinValue, which no due is; batch may then be null).
+    private void RebuildBucket(int bucket, long take, List<long>? batch)
     {
-        int i = heads[bucket];
-        while (i != Nil)
+        int c = Detach(bucket, out int n);
+        while (c != Nil)
         {
-            ref Node node = ref NodeAt(i);
-            int next = node.Next;
-            if (node.Due == due)
+            foreach (ref readonly Entry entry in ChunkSpan(c, n))
             {
-                batch.Add(node.Payload);
-                Unlink(ref node);
-                Free(i, ref node);
+                if (!IsLive(entry))
+                {
+                    continue;
+                }
+
+                if (entry.Due == take)
+                {
+                    batch!.Add(entry.Payload);
+                    ReleaseSlot(entry.Slot);
+                    count--;
+                }
+                else
+                {
+                    Append(bucket, entry);
+                }
             }
 
-            i = next;
+            c = ReleaseChunk(c);
+            n = ChunkSize;
         }
     }
 
-    // Empties one bucket of a level > 0 and re-places its nodes relative to the (just moved) cursor;
-    // they share the cursor's digits down to `level`, so they land on lower levels.
+    // Empties one bucket of a level > 0 and re-places its live entries relative to the (just moved)
+    // cursor; they share the cursor's digits down to `level`, so they land on lower levels.
     private void Cascade(int level, int slot)
     {
-        int bucket = (level << SlotBits) | slot;
-        int i = heads[bucket];
-        heads[bucket] = Nil;
-        occupied[level] &= ~(1UL << slot);
-        while (i != Nil)
+        int c = Detach((level << SlotBits) | slot, out int n);
+        while (c != Nil)
         {
-            ref Node node = ref NodeAt(i);
-            int next = node.Next;
-            Link(i, ref node, node.Due / tickNanos);
-            Debug.Assert(node.Bucket >> SlotBits < level, "a cascaded timer moves to a lower level");
-            i = next;
+            foreach (ref readonly Entry entry in ChunkSpan(c, n))
+            {
+                if (IsLive(entry))
+                {
+                    int bucket = Place(entry.Due / tickNanos);
+                    Debug.Assert(bucket >> SlotBits < level, "a cascaded timer moves to a lower level");
+                    Append(bucket, entry);
+                }
+            }
+
+            c = ReleaseChunk(c);
+            n = ChunkSize;
         }
     }
 
-    private int AllocateNode()
+    // Drops every tombstone: O(stored entries). Buckets keep their place; only their contents shrink.
+    private void Compact()
     {
-        if (freeHead != Nil)
+        for (int level = 0; level < levelCount; level++)
         {
-            int reused = freeHead;
-            freeHead = NodeAt(reused).Next;
-            return reused;
+            for (ulong bits = occupied[level]; bits != 0; bits &= bits - 1)
+            {
+                RebuildBucket((level << SlotBits) | BitOperations.TrailingZeroCount(bits), long.MinValue, batch: null);
+            }
+        }
+    }
+
+    // Unhooks a bucket's chunk stack and marks it empty; returns the top chunk and its entry count. The
+    // caller walks the stack and releases each chunk after reading it.
+    private int Detach(int bucket, out int topCount)
+    {
+        int top = bucketTop[bucket];
+        topCount = bucketTopCount[bucket];
+        bucketTop[bucket] = Nil;
+        bucketTopCount[bucket] = 0;
+        occupied[bucket >> SlotBits] &= ~(1UL << (bucket & SlotMask));
+        storedEntries -= topCount;
+        for (int c = chunkNext[top]; c != Nil; c = chunkNext[c])
+        {
+            storedEntries -= ChunkSize;
         }
 
-        if (highWater == slabCount * SlabSize)
+        return top;
+    }
+
+    private Span<Entry> ChunkSpan(int chunk, int length) =>
+        entrySlabs[chunk >> SlabChunkBits].AsSpan((chunk << ChunkBits) & SlabEntryMask, length);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Entry EntryAt(int index) => ref entrySlabs[index >> SlabEntryBits][index & SlabEntryMask];
+
+    private int AllocateChunk()
+    {
+        if (freeChunk == Nil)
         {
             AddSlab();
         }
 
-        int index = highWater++;
-        NodeAt(index).Generation = 1;
-        return index;
+        int chunk = freeChunk;
+        freeChunk = chunkNext[chunk];
+        return chunk;
     }
 
-    private void Free(int index, ref Node node)
+    // Returns a chunk to the free list; gives back the chunk that was below it in its bucket.
+    private int ReleaseChunk(int chunk)
     {
-        node.Bucket = Nil;
-        node.Generation = node.Generation == int.MaxValue ? 1 : node.Generation + 1;
-        node.Next = freeHead;
-        freeHead = index;
-        count--;
+        int below = chunkNext[chunk];
+        chunkNext[chunk] = freeChunk;
+        freeChunk = chunk;
+        return below;
+    }
+
+    // The lowest free slot, so slots follow allocation order and scans that check liveness read the
+    // generations in ascending order. Two bitmap levels keep the search short (O(1) typically; at worst
+    // one summary word per 4,096 slots).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AllocateSlot()
+    {
+        if (freeSlotCount > 0)
+        {
+            for (int s = summaryHint; ; s++)
+            {
+                ulong summary = freeSummary[s];
+                if (summary == 0)
+                {
+                    continue;
+                }
+
+                summaryHint = s;
+                int word = (s << 6) | BitOperations.TrailingZeroCount(summary);
+                ulong bits = freeWords[word];
+                freeWords[word] = bits & (bits - 1);
+                if (bits == (bits & (0 - bits)))
+                {
+                    freeSummary[s] = summary & (summary - 1);
+                }
+
+                freeSlotCount--;
+                return (word << 6) | BitOperations.TrailingZeroCount(bits);
+            }
+        }
+
+        if (slotCount == slotGenerations.Length)
+        {
+            GrowSlots(slotCount * 2);
+        }
+
+        return slotCount++;
+    }
+
+    // Disarms a slot's timer (generation becomes even) and makes the slot reusable.
+    private void ReleaseSlot(int slot)
+    {
+        slotGenerations[slot]++;
+        int word = slot >> 6;
+        freeWords[word] |= 1UL << (slot & 63);
+        int s = word >> 6;
+        freeSummary[s] |= 1UL << (word & 63);
+        if (s < summaryHint)
+        {
+            summaryHint = s;
+        }
+
+        freeSlotCount++;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowSlots(int capacity)
+    {
+        if (slotCount == Array.MaxLength)
+        {
+            throw new InvalidOperationException("The timing wheel is full.");
+        }
+
+        capacity = (int)Math.Min(Math.Max(capacity, 16L), Array.MaxLength);
+        Array.Resize(ref slotGenerations, capacity);
+        Array.Resize(ref freeWords, (capacity + 63) >> 6);
+        Array.Resize(ref freeSummary, (freeWords.Length + 63) >> 6);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddSlab()
     {
-        if (slabCount == int.MaxValue / SlabSize)
+        int slab = chunkCount >> SlabChunkBits;
+        if (slab == int.MaxValue >> SlabEntryBits)
         {
-            throw new InvalidOperationException("The timing wheel is full: it holds at most 2^31 - 4,096 timers.");
+            throw new InvalidOperationException("The timing wheel is full.");
         }
 
-        if (slabCount == slabs.Length)
+        if (slab == entrySlabs.Length)
         {
-            Array.Resize(ref slabs, Math.Max(4, slabs.Length * 2));
+            Array.Resize(ref entrySlabs, Math.Max(4, slab * 2));
         }
 
-        slabs[slabCount++] = new Node[SlabSize];
+        entrySlabs[slab] = new Entry[1 << SlabEntryBits];
+        int first = chunkCount;
+        chunkCount += 1 << SlabChunkBits;
+        if (chunkNext.Length < chunkCount)
+        {
+            Array.Resize(ref chunkNext, Math.Max(chunkCount, chunkNext.Length * 2));
+        }
+
+        // thread the new chunks onto the free list in ascending order, so they are used in address order
+        for (int c = chunkCount - 1; c >= first; c--)
+        {
+            chunkNext[c] = freeChunk;
+            freeChunk = c;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -615,13 +821,11 @@ public sealed class TimingWheel
         Debug.Assert(highestLevel < MaxLevels, "ticks are non-negative longs");
         int newCount = highestLevel + 1;
         Array.Resize(ref occupied, newCount);
-        Array.Resize(ref heads, newCount * SlotsPerLevel);
-        heads.AsSpan(levelCount * SlotsPerLevel).Fill(Nil);
+        Array.Resize(ref bucketTop, newCount * SlotsPerLevel);
+        Array.Resize(ref bucketTopCount, newCount * SlotsPerLevel);
+        bucketTop.AsSpan(levelCount * SlotsPerLevel).Fill(Nil);
         levelCount = newCount;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ref Node NodeAt(int index) => ref slabs[index >> SlabShift][index & SlabMask];
 
     [DoesNotReturn]
     private static void ThrowBackwards(Instant upTo, Instant now) =>
@@ -637,25 +841,20 @@ public sealed class TimingWheel
             due,
             string.Create(CultureInfo.InvariantCulture, $"The due {due} lies more than long.MaxValue nanoseconds (about 292 years) after the wheel's start {start}."));
 
-    // One armed or free timer: 32 bytes, no references, so slabs are plain memory to the GC.
-    private struct Node
+    // One stored timer: 24 bytes, no references, so slabs are plain memory to the GC. Live iff its slot
+    // still has its generation; otherwise a tombstone, dropped at the next scan of its bucket.
+    private readonly struct Entry(long due, long payload, int slot, int generation)
     {
-        // exact due, nanoseconds since start (armed nodes only)
-        public long Due;
+        // exact due, nanoseconds since start
+        public readonly long Due = due;
 
         // the owner's opaque id
-        public long Payload;
+        public readonly long Payload = payload;
 
-        // next node in the bucket list, or in the free list; Nil at the end
-        public int Next;
+        // the handle's slot
+        public readonly int Slot = slot;
 
-        // previous node in the bucket list; Nil at the head
-        public int Prev;
-
-        // bumped on every free; >= 1 once handed out; handles must match it
-        public int Generation;
-
-        // level * 64 + slot while armed, Nil while free
-        public int Bucket;
+        // the slot's generation when armed (odd)
+        public readonly int Generation = generation;
     }
 }

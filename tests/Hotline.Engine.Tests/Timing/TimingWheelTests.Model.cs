@@ -73,15 +73,16 @@ public partial class TimingWheelTests
             (2, forward.Select(d => new Op(OpKind.TakeOne, d, 0))),
             (2, forward.Select(d => new Op(OpKind.Advance, d, 0)))]);
         return from tick in Gen.Elements(Ticks)
+               from floor in Gen.Elements(0, 1, 3, 4096)
                from seconds in Gen.Choose(-1_000_000, 1_000_000)
                from nanos in Gen.Choose(0, 999_999_999)
                from ops in Gen.ArrayOf(op)
-               select new Scenario(tick, Instant.FromUtc(2024, 1, 1, 0, 0) + Duration.FromSeconds(seconds) + Duration.FromNanoseconds(nanos), ops);
+               select new Scenario(tick, floor, Instant.FromUtc(2024, 1, 1, 0, 0) + Duration.FromSeconds(seconds) + Duration.FromNanoseconds(nanos), ops);
     }
 
     private static void RunAgainstModel(Scenario scenario)
     {
-        var wheel = new TimingWheel(scenario.Start, scenario.Tick);
+        var wheel = new TimingWheel(scenario.Start, scenario.Tick) { CompactionFloor = scenario.CompactionFloor };
         // the model knows timers by payload (issue order), never by handle, so an aliased stale handle shows
         var model = new List<(Instant Due, long Payload)>();
         var issued = new List<(TimerHandle Handle, long Payload)> { (TimerHandle.None, -1) };
@@ -199,9 +200,9 @@ public partial class TimingWheelTests
 
     public readonly record struct Op(OpKind Kind, Duration Amount, int Pick);
 
-    public sealed record Scenario(Duration Tick, Instant Start, Op[] Ops)
+    public sealed record Scenario(Duration Tick, int CompactionFloor, Instant Start, Op[] Ops)
     {
         public override string ToString() =>
-            $"tick {Tick}, start {Start}, ops [{string.Join(", ", Ops.Select(o => $"{o.Kind} {o.Amount} #{o.Pick}"))}]";
+            $"tick {Tick}, compaction floor {CompactionFloor}, start {Start}, ops [{string.Join(", ", Ops.Select(o => $"{o.Kind} {o.Amount} #{o.Pick}"))}]";
     }
 }

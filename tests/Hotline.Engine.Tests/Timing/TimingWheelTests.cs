@@ -239,6 +239,39 @@ public partial class TimingWheelTests
     }
 
     [Fact]
+    public void Cancel_MostTimers_CompactsAndKeepsTheRestInOrder()
+    {
+        const int n = 50_000;
+        var wheel = new TimingWheel(T0);
+        var random = new Random(7);
+        var handles = new TimerHandle[n];
+        for (int i = 0; i < n; i++)
+        {
+            wheel.TrySchedule(T0 + Duration.FromSeconds(random.Next(1, 30 * 86_400)), i, out handles[i]);
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (i % 10 != 0)
+            {
+                Assert.True(wheel.Cancel(handles[i]));
+            }
+        }
+
+        wheel.CheckStructure();
+        Assert.Equal(n / 10, wheel.Count);
+        var batch = new List<long>();
+        var last = T0;
+        while (wheel.TryTakeNext(T0 + Duration.FromDays(31), batch, out var at))
+        {
+            Assert.True(at > last);
+            last = at;
+        }
+
+        Assert.Equal(Enumerable.Range(0, n / 10).Select(i => i * 10L), batch.Order());
+    }
+
+    [Fact]
     public void TrySchedule_ArmedTimers_CostAtMost64BytesEach()
     {
         const int n = 500_000;
