@@ -38,6 +38,9 @@ public sealed class EngineOptions
     /// <summary>Receives the engine's warnings as one-line messages (a generated key, a recovered tail); hosts print them on stderr.</summary>
     public Action<string>? Diagnostics { get; init; }
 
+    /// <summary>Open the data directory only to read it: nothing is appended, and commands are refused.</summary>
+    internal bool ReadOnly { get; init; }
+
     internal static WorkingCalendar BuildCalendar(PolicyProfile profile, CalendarFile? file) => new(
         file?.ApplyTo(HolidaySchedule.ChinaMainland) ?? HolidaySchedule.ChinaMainland,
         profile.ZoneOr(file?.Zone),

@@ -35,6 +35,11 @@ internal sealed class EngineStore : IDisposable
     {
         var warn = options.Diagnostics ?? (_ => { });
         var key = JournalKey.Load(warn);
+        if (options.ReadOnly && !File.Exists(Path.Combine(path, "hotline.json")))
+        {
+            throw new JournalException($"{path} is not a hotline data directory (no hotline.json)");
+        }
+
         var directory = DataDirectory.Open(path, options.Profile.Name, options.Profile.ToJson(), JournalKey.Fingerprint(key));
         FasterJournal? journal = null;
         PayloadSeal? seal = null;
@@ -145,6 +150,11 @@ internal sealed class EngineStore : IDisposable
 
                     break;
             }
+        }
+
+        if (options.ReadOnly)
+        {
+            return;
         }
 
         // The catalog and calendar given now are in force from here on (spec §7.10: a different

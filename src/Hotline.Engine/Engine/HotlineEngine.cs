@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Hotline.Engine.Profiles;
 using Hotline.Engine.Protocol;
 using Hotline.Engine.Routing;
 using Hotline.Engine.Statistics;
@@ -49,11 +50,13 @@ public sealed class HotlineEngine : IAsyncDisposable
     private readonly Channel<PendingCommand> _commands;
     private readonly Channel<EngineEvent>? _events;
     private readonly Task _loop;
+    private readonly bool _readOnly;
 
     private HotlineEngine(EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _core = new EngineCore(options.Profile, options.BuildCalendar(), CompiledCatalog.Compile(options.Catalog));
+        _readOnly = options.ReadOnly;
         if (options.DataDirectory is { } path)
         {
             _store = EngineStore.Open(path, options, _core);
@@ -90,6 +93,26 @@ public sealed class HotlineEngine : IAsyncDisposable
     public static HotlineEngine Start(EngineOptions options) => new(options);
 
     /// <summary>
+    /// Opens a data directory to read it — reports, statistics, statuses — with the profile it was
+    /// made with and the catalog and calendar its journal holds. Commands are refused; the directory
+    /// is locked while open, as for a run.
+    /// </summary>
+    /// <exception cref="Journal.JournalException">The directory cannot be used; the message says why.</exception>
+    public static HotlineEngine OpenReadOnly(string dataDirectory, Action<string>? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        var profile = PolicyProfile.Parse(Journal.DataDirectory.ReadProfileDefinition(dataDirectory), $"{dataDirectory}/hotline.json");
+        return new HotlineEngine(new EngineOptions
+        {
+            Profile = profile,
+            Catalog = Catalog.SampleCatalogs.Changsha, // replaced by the journal's own catalog on replay
+            DataDirectory = dataDirectory,
+            Diagnostics = diagnostics,
+            ReadOnly = true,
+        });
+    }
+
+    /// <summary>
     /// Submits a command; the returned task completes with its events (after the timer events that
     /// moving the clock to its <c>at</c> fired first) once they are decided — and, in durable mode,
     /// committed to the journal.
@@ -99,6 +122,11 @@ public sealed class HotlineEngine : IAsyncDisposable
     public ValueTask<IReadOnlyList<EngineEvent>> SubmitAsync(EngineCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (_readOnly)
+        {
+            throw new InvalidOperationException("This engine was opened read-only (OpenReadOnly); it takes no commands.");
+        }
+
         if (command.Op == CommandOp.Catalog && command.SchemaError is null && command.PreloadedCatalog is null && command.PreloadError is null)
         {
             // Read the file here, off the loop, and keep its content with the command for replay.

@@ -64,6 +64,31 @@ internal sealed class DataDirectory : IDisposable
         }
     }
 
+    /// <summary>
+    /// The profile definition a data directory was made with (from its manifest), for reading the
+    /// directory without naming the profile.
+    /// </summary>
+    /// <exception cref="JournalException">The directory has no readable manifest.</exception>
+    public static string ReadProfileDefinition(string path)
+    {
+        string manifestPath = System.IO.Path.Combine(path, ManifestFile);
+        if (!File.Exists(manifestPath))
+        {
+            throw new JournalException($"{path} is not a hotline data directory (no {ManifestFile})");
+        }
+
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(manifestPath));
+            return node?["profileDefinition"]?.ToJsonString()
+                ?? throw new JournalException($"data directory {path}: {ManifestFile} holds no profile definition");
+        }
+        catch (JsonException e)
+        {
+            throw new JournalException($"data directory {path}: {ManifestFile} is not valid JSON: {e.Message}", e);
+        }
+    }
+
     public void Dispose()
     {
         try
