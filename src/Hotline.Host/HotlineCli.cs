@@ -19,6 +19,7 @@ internal static class HotlineCli
     public static RootCommand Build(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("hotline — ticket routing and SLA engine for 12345 government-service hotlines.");
+        root.Subcommands.Add(DemoCommand.Create(stdout, stderr));
         root.Subcommands.Add(RunCommand.Create(stdin, stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
