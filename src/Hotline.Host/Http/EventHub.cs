@@ -39,6 +39,9 @@ internal sealed class EventHub
         "rejected", "error", "status", "already-applied", "refused", "forwarded", "duplicate",
     };
 
+    /// <summary>The holder of a ticket known to have none (accepted, not yet dispatched, or answered).</summary>
+    public const string NoHolder = "";
+
     // Guards every collection below; held only for short in-memory updates and copies.
     private readonly Lock _gate = new();
 
@@ -142,7 +145,7 @@ internal sealed class EventHub
         }
     }
 
-    /// <summary>The unit holding <paramref name="ticket"/>, as far as the hub knows.</summary>
+    /// <summary>The unit holding <paramref name="ticket"/>: <see cref="NoHolder"/> when it has none, null when the hub does not know.</summary>
     public string? HolderOf(string ticket)
     {
         lock (_gate)
@@ -217,6 +220,9 @@ internal sealed class EventHub
             {
                 switch (e.Name)
                 {
+                    case "accepted":
+                        _holders[ticket] = NoHolder; // new here: no one holds it until it is dispatched
+                        break;
                     case "dispatched" when e.Unit is not null:
                         _holders[ticket] = e.Unit;
                         _open.Add(ticket);
