@@ -11,7 +11,8 @@ namespace Hotline.Host.Http;
 /// <c>POST /commands</c>: one command of the protocol (spec §2) as the body. The host stamps
 /// <c>at</c> from its clock and <c>by</c> from the key, ignoring any the client sent; answers 200
 /// with the events as a JSON array, 422 when the engine rejected the command, 400 for a body that
-/// is not a command, 403/404 when a unit key reaches beyond its own tickets.
+/// is not a command, 403/404 when a unit key reaches beyond its own tickets. A client command
+/// <c>id</c> is kept per caller (<c>"furong-gov:abc"</c>), so retries are safe and private.
 /// </summary>
 internal static class CommandEndpoint
 {
@@ -20,6 +21,8 @@ internal static class CommandEndpoint
     [
         CommandOp.Sign, CommandOp.Return, CommandOp.Extend, CommandOp.Progress, CommandOp.Close, CommandOp.Appeal,
     ];
+
+    private static readonly JsonDocumentOptions NoDuplicates = new() { AllowDuplicateProperties = false };
 
     /// <summary>Handles the request.</summary>
     public static async Task<IResult> HandleAsync(HttpContext http, ServedEngine served, ServeOptions options)
@@ -34,7 +37,8 @@ internal static class CommandEndpoint
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(body);
+            // Duplicate names are refused: the host's checks and the engine's reader must see one value per field.
+            node = JsonNode.Parse(body, documentOptions: NoDuplicates);
         }
         catch (JsonException e)
         {
@@ -49,6 +53,12 @@ internal static class CommandEndpoint
         // Only the host says when and who: a client's at and by are dropped, never trusted.
         command.Remove("at");
         command.Remove("by");
+
+        // Client command ids are per caller: one caller can neither probe nor pre-empt another's retries.
+        if (command["id"] is JsonValue id && id.GetValueKind() is JsonValueKind.String or JsonValueKind.Number)
+        {
+            command["id"] = $"{caller.Id}:{(id.GetValueKind() == JsonValueKind.String ? id.GetValue<string>() : id.ToJsonString())}";
+        }
         if (!caller.IsOperator)
         {
             var unit = command["unit"];
@@ -101,7 +111,7 @@ internal static class CommandEndpoint
         if (!caller.IsOperator)
         {
             // Moving the clock may have fired other tickets' timers: a unit sees only the ticket it acted on.
-            events = [.. events.Where(e => string.Equals(e.Ticket, preview.Ticket, StringComparison.Ordinal))];
+            events = [.. events.Where(e => e.Name == "already-applied" || string.Equals(e.Ticket, preview.Ticket, StringComparison.Ordinal))];
         }
 
         var json = JsonOutput.Events(events, served.Engine.Zone);

@@ -35,6 +35,7 @@ internal sealed class ServedEngine : IHostedService
     // Serializes stamping with submitting, so commands reach the engine in stamp order.
     private readonly Lock _stampGate = new();
 
+    // What the host runs by; read-only.
     private readonly ServeOptions _options;
 
     // The last stamp handed to the engine: the engine clock from then on; guarded by _stampGate.
@@ -46,8 +47,11 @@ internal sealed class ServedEngine : IHostedService
     // Stops the ticker.
     private readonly CancellationTokenSource _stopping = new();
 
+    // The live clock's loop; set by StartAsync, awaited by StopAsync.
     private Task _ticker = Task.CompletedTask;
-    private Task _pump = Task.CompletedTask;
+
+    // The hub's pump over the engine's event stream; ends when the engine is disposed.
+    private readonly Task _pump;
 
     /// <summary>Starts the engine (with its event stream on) for <paramref name="options"/>.</summary>
     /// <exception cref="JournalException">The data directory cannot be used.</exception>

@@ -80,12 +80,19 @@ public sealed class HotlineServerTests
         var furong = server.Client(TestServer.FurongKey);
 
         server.Clock.Now = TestServer.Monday + Duration.FromHours(1);
-        using (var sign = await furong.PostAsync(U("/commands"), TestServer.Json("""{"op":"sign","ticket":"T1"}""")))
+        using (var sign = await furong.PostAsync(U("/commands"), TestServer.Json("""{"op":"sign","ticket":"T1","id":"s1"}""")))
         {
             Assert.Equal(HttpStatusCode.OK, sign.StatusCode);
             var signed = (await TestServer.ReadJsonAsync(sign)).EnumerateArray().Single();
             Assert.Equal("signed", signed.GetProperty("event").GetString());
             Assert.Equal("furong-gov", signed.GetProperty("by").GetString());
+        }
+
+        using (var retry = await furong.PostAsync(U("/commands"), TestServer.Json("""{"op":"sign","ticket":"T1","id":"s1"}""")))
+        {
+            var again = (await TestServer.ReadJsonAsync(retry)).EnumerateArray().Single();
+            Assert.Equal("already-applied", again.GetProperty("event").GetString());
+            Assert.Equal("furong-gov:s1", again.GetProperty("id").GetString());
         }
 
         // Twenty working days later, the unit tries to close "on the day it signed", as someone else.
@@ -200,6 +207,11 @@ public sealed class HotlineServerTests
         using (var array = await client.PostAsync(U("/commands"), TestServer.Json("[1,2]")))
         {
             await AssertProblemAsync(array, HttpStatusCode.BadRequest, "body", "malformed");
+        }
+
+        using (var twice = await client.PostAsync(U("/commands"), TestServer.Json("""{"op":"query","ticket":"T1","ticket":"T2"}""")))
+        {
+            await AssertProblemAsync(twice, HttpStatusCode.BadRequest, "body", "malformed");
         }
 
         using var schema = await client.PostAsync(U("/commands"), TestServer.Json("""{"op":"receive","ticket":"T9","channel":"pigeon","kind":"complaint","category":"noise","region":"430102"}"""));
