@@ -50,6 +50,11 @@ public sealed class HotlineServerTests
             await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "authorization");
         }
 
+        using (var events = await server.Client(null).GetAsync(U("/events")))
+        {
+            await AssertProblemAsync(events, HttpStatusCode.Unauthorized, "authorization");
+        }
+
         using var client = server.Client(null);
         using var request = new HttpRequestMessage(HttpMethod.Get, U("/units/furong-gov/worklist"));
         request.Headers.Add("X-Api-Key", TestServer.FurongKey);
