@@ -23,6 +23,7 @@ internal static class HotlineCli
         root.Subcommands.Add(RunCommand.Create(stdin, stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stderr));
         return root;
     }
 
