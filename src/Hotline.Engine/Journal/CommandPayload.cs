@@ -7,9 +7,8 @@ using Hotline.Engine.Protocol;
 namespace Hotline.Engine.Journal;
 
 /// <summary>
-/// A command as the journal keeps it, before sealing: the line exactly as it came in
-/// (<c>{"raw": ..., "line": N}</c>) or, for a command built in code, its protocol JSON
-/// (<c>{"cmd": {...}}</c>); a <c>catalog</c> command also carries the catalog it loaded (or why it
+/// A command as the journal keeps it, before sealing: its protocol JSON (<c>{"cmd": {...}}</c>), or,
+/// for a line that could not be read, the line exactly as it came in (<c>{"raw": ..., "line": N}</c>); a <c>catalog</c> command also carries the catalog it loaded (or why it
 /// could not), so a replay never depends on the file still being there.
 /// </summary>
 internal static class CommandPayload
@@ -20,7 +19,10 @@ internal static class CommandPayload
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
-            if (c.RawJson is not null)
+            // A line that could not be read is kept as it came (its error must replay the same);
+            // every other command in its protocol form, so what a host stamped on it (at, by) is
+            // what replays, not the client's original text.
+            if (c.RawJson is not null && (c.Malformed is not null || c.SchemaError is not null))
             {
                 w.WriteString("raw", c.RawJson);
                 w.WriteNumber("line", c.Line);
