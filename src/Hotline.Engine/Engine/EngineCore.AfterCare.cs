@@ -133,7 +133,7 @@ internal sealed partial class EngineCore
         t.AppealApproved = c.Approve; // §7.4: the rating stays on the ticket, and leaves the statistics
         if (c.Approve)
         {
-            _live.Rating(t, Today, null, null);
+            _live.Rating(t, Today, -1, null);
         }
 
         EmitTicket(t, new EngineEvent { Name = c.Approve ? "appeal-approved" : "appeal-refused" });
@@ -154,7 +154,7 @@ internal sealed partial class EngineCore
         t.ClosedAt = null;
         t.Rating = null;
         t.RatingSeq = 0;
-        _live.Rating(t, Today, null, null);
+        _live.Rating(t, Today, -1, null);
         t.PendingCallback = CallbackMode.None;
         t.AutoRatingAt = null;
         t.CallbackRequired = false;

@@ -20,6 +20,7 @@ internal sealed partial class EngineCore
     {
         StopClocks(t);
         t.Unit = unit;
+        t.UnitKey = _unitKeys.Intern(unit);
         t.State = TicketState.Dispatched;
         t.EverSigned = false;
         t.ExtensionPending = false;
@@ -244,7 +245,7 @@ internal sealed partial class EngineCore
 
             // Zhongshan 2024 art. 17; Changsha 2020 art. 18: an approved return is re-dispatched and every clock restarts.
             string giver = t.Unit!;
-            EmitTicket(t, new EngineEvent { Name = "return-approved", Unit = giver }, HistoryKind.Returned, creditUnit: giver);
+            EmitTicket(t, new EngineEvent { Name = "return-approved", Unit = giver }, HistoryKind.Returned, creditUnit: t.UnitKey);
             DispatchTo(t, c.Unit!, [], subOffice: null, byDefault: false);
             return true;
         }

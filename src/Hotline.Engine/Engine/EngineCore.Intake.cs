@@ -76,7 +76,9 @@ internal sealed partial class EngineCore
         _byNumber.Add(t);
         _duplicates.Add(t);
         EmitTicket(t, new EngineEvent { Name = "accepted" });
-        _live.Received(Today, t, c.Answer is null ? route.LeadUnitId : null);
+        t.CategoryKey = _categoryKeys.Intern(t.Category);
+        t.RegionKey = _regionKeys.Intern(t.Region);
+        _live.Received(Today, t, c.Answer is null ? _unitKeys.Intern(route.LeadUnitId!) : -1);
 
         if (c.Answer is not null)
         {
@@ -97,13 +99,13 @@ internal sealed partial class EngineCore
             DispatchTo(t, route.LeadUnitId!, co, route.SubOffice, route.ByDefault);
         }
 
-        RecordHotspot(c);
+        RecordHotspot(c, t);
         return true;
     }
 
-    private void RecordHotspot(EngineCommand c)
+    private void RecordHotspot(EngineCommand c, Ticket t)
     {
-        if (_hotspots?.Record(c.Category!, c.Region!, Now) is { } hot)
+        if (_hotspots?.Record(t.CategoryKey, t.RegionKey, Now) is { } hot)
         {
             var e = new EngineEvent
             {

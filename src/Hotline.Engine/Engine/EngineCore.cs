@@ -48,8 +48,11 @@ internal sealed partial class EngineCore
 
     private readonly DuplicateIndex _duplicates = new();
     private readonly HotspotDetector? _hotspots;
-    private readonly EventHistory _history = new();
-    private readonly LiveStatistics _live = new();
+    private readonly KeyInterner _unitKeys = new();
+    private readonly KeyInterner _categoryKeys = new();
+    private readonly KeyInterner _regionKeys = new();
+    private readonly EventHistory _history;
+    private readonly LiveStatistics _live;
     private readonly List<EngineEvent> _hotspotEvents = [];
 
     // Timers due now, waiting to fire in (ticket id, clock) order; see FirePending.
@@ -57,6 +60,8 @@ internal sealed partial class EngineCore
     private readonly List<long> _batch = [];
 
     private TimingWheel? _wheel;
+    private Instant? _todayAt;
+    private int _today;
     private Instant? _clock;
     private long _seq;
 
@@ -70,6 +75,8 @@ internal sealed partial class EngineCore
         _sla = new SlaPolicy(profile, calendar);
         _catalogs = new CatalogRegistry(catalog);
         _hotspots = profile.Hotspot is { } rule ? new HotspotDetector(rule) : null;
+        _history = new EventHistory(_unitKeys);
+        _live = new LiveStatistics(_unitKeys, _categoryKeys, _regionKeys);
     }
 
     /// <summary>The engine clock: the last command's instant (or due fired); null before any valid command.</summary>
@@ -240,7 +247,20 @@ internal sealed partial class EngineCore
 
     private Instant Now => _clock!.Value;
 
-    private LocalDate Today => _clock!.Value.InZone(Calendar.Zone).Date;
+    /// <summary>The day number (<see cref="DateOnly.DayNumber"/>) of the clock's local date, computed once per clock value.</summary>
+    private int Today
+    {
+        get
+        {
+            if (_todayAt != _clock)
+            {
+                _todayAt = _clock;
+                _today = Calendar.DateOf(_clock!.Value).ToDateOnly().DayNumber;
+            }
+
+            return _today;
+        }
+    }
 
     /// <summary>Live daily counters for [<paramref name="from"/>, <paramref name="toExclusive"/>).</summary>
     public IReadOnlyList<DailyCounters> DailyStatistics(LocalDate from, LocalDate toExclusive) => _live.Read(from, toExclusive);
@@ -338,14 +358,14 @@ internal sealed partial class EngineCore
     }
 
     /// <summary>Emits a ticket event at the clock and records it for the report.</summary>
-    private void EmitTicket(Ticket t, EngineEvent e, HistoryKind kind = HistoryKind.None, string? creditUnit = null, bool flag = false)
+    private void EmitTicket(Ticket t, EngineEvent e, HistoryKind kind = HistoryKind.None, int creditUnit = -1, bool flag = false)
     {
         e.At = _clock;
         e.Ticket = t.Id;
         Emit(e);
         if (kind != HistoryKind.None)
         {
-            string unit = creditUnit ?? t.Unit ?? "";
+            int unit = creditUnit >= 0 ? creditUnit : t.UnitKey;
             _history.Add(_clock!.Value, kind, unit, t.Number, _seq, flag);
             if (kind == HistoryKind.Rated)
             {

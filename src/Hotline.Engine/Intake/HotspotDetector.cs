@@ -18,7 +18,7 @@ internal sealed class HotspotDetector(HotspotRule rule)
 {
     private readonly Duration _window = SlaPolicy.Elapsed(rule.Window);
     private readonly Duration _window5 = SlaPolicy.Elapsed(rule.Window) * 5;
-    private readonly Dictionary<(string Category, string Region), Key> _keys = [];
+    private readonly Dictionary<long, Key> _keys = [];
 
     /// <summary>Records an accepted receive; returns the hot spot it makes, if any.</summary>
     /// <remarks>
@@ -26,11 +26,15 @@ internal sealed class HotspotDetector(HotspotRule rule)
     /// with two moving starts (the five-window horizon and the trailing window): a receive costs
     /// O(1) amortised.
     /// </remarks>
-    public (int Count, decimal Baseline)? Record(string category, string region, Instant now)
+    /// <param name="category">The category's interned id.</param>
+    /// <param name="region">The region's interned id.</param>
+    /// <param name="now">The receive's instant (never earlier than the last).</param>
+    public (int Count, decimal Baseline)? Record(int category, int region, Instant now)
     {
-        if (!_keys.TryGetValue((category, region), out var key))
+        long packed = ((long)category << 32) | (uint)region;
+        if (!_keys.TryGetValue(packed, out var key))
         {
-            _keys[(category, region)] = key = new Key();
+            _keys[packed] = key = new Key();
         }
 
         key.Receives.Add(now);

@@ -11,30 +11,20 @@ namespace Hotline.Engine.Statistics;
 /// <remarks>
 /// About 32 bytes an event; unit ids are interned. Owned by the partition's single writer.
 /// </remarks>
-internal sealed class EventHistory
+internal sealed class EventHistory(KeyInterner unitKeys)
 {
     private readonly List<Entry> _entries = [];
-    private readonly Dictionary<string, int> _unitIndex = new(StringComparer.Ordinal);
-    private readonly List<string> _units = [];
 
     public int Count => _entries.Count;
 
-    public void Add(Instant at, HistoryKind kind, string unit, int ticket, long seq, bool flag)
-    {
-        if (!_unitIndex.TryGetValue(unit, out int u))
-        {
-            _unitIndex[unit] = u = _units.Count;
-            _units.Add(unit);
-        }
-
-        _entries.Add(new Entry(at.ToUnixTimeTicks(), seq, ticket, u, kind, flag));
-    }
+    public void Add(Instant at, HistoryKind kind, int unit, int ticket, long seq, bool flag) =>
+        _entries.Add(new Entry(at.ToUnixTimeTicks(), seq, ticket, unit, kind, flag));
 
     /// <summary>Counts [from, to) per unit (only <paramref name="unit"/> when given), ratings as they stand now.</summary>
     public Report Report(Instant from, Instant to, string? unit, IReadOnlyList<Ticket> tickets)
     {
         long a = from.ToUnixTimeTicks(), b = to.ToUnixTimeTicks();
-        int filter = unit is null ? -1 : _unitIndex.GetValueOrDefault(unit, -2);
+        int filter = unit is null ? -1 : unitKeys.TryGet(unit, out int id) ? id : -2;
         var counts = new Dictionary<int, Counts>();
         var overdue = new HashSet<(int Unit, int Ticket)>();
         for (int i = LowerBound(a); i < _entries.Count && _entries[i].At < b; i++)
@@ -88,7 +78,7 @@ internal sealed class EventHistory
         }
 
         var units = counts
-            .Select(kv => KeyValuePair.Create(_units[kv.Key], kv.Value.ToCounters()))
+            .Select(kv => KeyValuePair.Create(unitKeys.Name(kv.Key), kv.Value.ToCounters()))
             .Where(kv => !kv.Value.IsEmpty)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .ToList();

@@ -10,13 +10,14 @@ namespace Hotline.Engine.Statistics;
 /// is taken off the day it was counted on.
 /// </summary>
 /// <remarks>
-/// O(1) per event (three dictionary updates). Owned by the partition's single writer.
+/// O(1) per event: three lookups keyed by (interned key, day number) packed in a long — no string
+/// hashing on the hot path. Owned by the partition's single writer.
 /// </remarks>
-internal sealed class LiveStatistics
+internal sealed class LiveStatistics(KeyInterner units, KeyInterner categories, KeyInterner regions)
 {
-    private readonly Dictionary<(LocalDate Day, StatisticsDimension Dimension, string Key), Counts> _counts = [];
+    private readonly Dictionary<long, Counts>[] _counts = [[], [], []];
 
-    public void Received(LocalDate day, Ticket t, string? unit)
+    public void Received(int day, Ticket t, int unit)
     {
         foreach (var c in Cells(day, t, unit))
         {
@@ -24,7 +25,7 @@ internal sealed class LiveStatistics
         }
     }
 
-    public void Record(HistoryKind kind, LocalDate day, Ticket t, string unit, bool flag)
+    public void Record(HistoryKind kind, int day, Ticket t, int unit, bool flag)
     {
         foreach (var c in Cells(day, t, unit))
         {
@@ -55,7 +56,7 @@ internal sealed class LiveStatistics
     }
 
     /// <summary>The ticket's counted rating becomes <paramref name="rating"/> (null: it no longer counts).</summary>
-    public void Rating(Ticket t, LocalDate day, string? unit, string? rating)
+    public void Rating(Ticket t, int day, int unit, string? rating)
     {
         if (t.CountedRating is { } old)
         {
@@ -65,7 +66,7 @@ internal sealed class LiveStatistics
             }
         }
 
-        t.CountedRating = rating is null || unit is null ? null : (day, unit, rating);
+        t.CountedRating = rating is null || unit < 0 ? null : (day, unit, rating);
         if (t.CountedRating is { } now)
         {
             foreach (var c in Cells(now.Day, t, now.Unit))
@@ -75,31 +76,57 @@ internal sealed class LiveStatistics
         }
     }
 
-    public IReadOnlyList<DailyCounters> Read(LocalDate from, LocalDate toExclusive) =>
-        [.. _counts
-            .Where(kv => kv.Key.Day >= from && kv.Key.Day < toExclusive)
-            .OrderBy(kv => kv.Key.Day).ThenBy(kv => kv.Key.Dimension).ThenBy(kv => kv.Key.Key, StringComparer.Ordinal)
-            .Select(kv => new DailyCounters(kv.Key.Day, kv.Key.Dimension, kv.Key.Key, kv.Value.Received, kv.Value.ToCounters()))];
-
-    private IEnumerable<Counts> Cells(LocalDate day, Ticket t, string? unit)
+    public IReadOnlyList<DailyCounters> Read(LocalDate from, LocalDate toExclusive)
     {
-        if (unit is not null)
+        int a = from.ToDateOnly().DayNumber, b = toExclusive.ToDateOnly().DayNumber;
+        var result = new List<DailyCounters>();
+        KeyInterner[] names = [units, categories, regions];
+        for (int d = 0; d < 3; d++)
         {
-            yield return Cell(day, StatisticsDimension.Unit, unit);
+            foreach (var (packed, counts) in _counts[d])
+            {
+                int day = (int)(packed & 0xFFFFFFFF);
+                if (day >= a && day < b)
+                {
+                    result.Add(new DailyCounters(
+                        LocalDate.FromDateOnly(DateOnly.FromDayNumber(day)), (StatisticsDimension)d, names[d].Name((int)(packed >> 32)),
+                        counts.Received, counts.ToCounters()));
+                }
+            }
         }
 
-        yield return Cell(day, StatisticsDimension.Category, t.Category);
-        yield return Cell(day, StatisticsDimension.Region, t.Region);
+        return [.. result.OrderBy(c => c.Day).ThenBy(c => c.Dimension).ThenBy(c => c.Key, StringComparer.Ordinal)];
     }
 
-    private Counts Cell(LocalDate day, StatisticsDimension dimension, string key)
+    /// <summary>The cells an event of <paramref name="t"/> counts in: its unit's (when it has one), category's and region's.</summary>
+    private CellSet Cells(int day, Ticket t, int unit) => new(
+        unit >= 0 ? Cell(0, unit, day) : null, Cell(1, t.CategoryKey, day), Cell(2, t.RegionKey, day));
+
+    private Counts Cell(int dimension, int key, int day)
     {
-        if (!_counts.TryGetValue((day, dimension, key), out var c))
+        long packed = ((long)key << 32) | (uint)day;
+        if (!_counts[dimension].TryGetValue(packed, out var c))
         {
-            _counts[(day, dimension, key)] = c = new Counts();
+            _counts[dimension][packed] = c = new Counts();
         }
 
         return c;
+    }
+
+    /// <summary>Up to three cells, enumerable without allocating.</summary>
+    private readonly struct CellSet(Counts? unit, Counts category, Counts region)
+    {
+        public Enumerator GetEnumerator() => new(unit, category, region);
+
+        public struct Enumerator(Counts? unit, Counts category, Counts region)
+        {
+            // 0: the unit's cell (skipped when there is none), 1: the category's, 2: the region's.
+            private int _i = unit is null ? 0 : -1;
+
+            public readonly Counts Current => _i switch { 0 => unit!, 1 => category, _ => region };
+
+            public bool MoveNext() => ++_i <= 2;
+        }
     }
 
     private sealed class Counts

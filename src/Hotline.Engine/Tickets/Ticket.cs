@@ -128,11 +128,18 @@ internal sealed class Ticket(string id, int number)
 
     // ---- live statistics ----
 
-    /// <summary>The rating the live counters hold for this ticket: the day and unit it is counted under.</summary>
-    public (NodaTime.LocalDate Day, string Unit, string Rating)? CountedRating { get; set; }
+    /// <summary>Interned ids of the category, region and holding unit (-1: none) for the counters.</summary>
+    public int CategoryKey { get; set; }
 
-    /// <summary>The last (day, unit) this ticket's handle overdue was counted for.</summary>
-    public (NodaTime.LocalDate Day, string Unit)? OverdueCounted { get; set; }
+    public int RegionKey { get; set; }
+
+    public int UnitKey { get; set; } = -1;
+
+    /// <summary>The rating the live counters hold for this ticket: the day number and unit it is counted under.</summary>
+    public (int Day, int Unit, string Rating)? CountedRating { get; set; }
+
+    /// <summary>The last (day number, unit) this ticket's handle overdue was counted for.</summary>
+    public (int Day, int Unit)? OverdueCounted { get; set; }
 
     public bool IsOpen => State is not (TicketState.Closed or TicketState.Answered);
 
