@@ -24,6 +24,7 @@ internal static class HotlineCli
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stderr));
+        root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
         return root;
     }
 

@@ -55,8 +55,9 @@ internal sealed partial class EngineCore
     private readonly LiveStatistics _live;
     private readonly List<EngineEvent> _hotspotEvents = [];
 
-    // Timers due now, waiting to fire in (ticket id, clock) order; see FirePending.
-    private readonly List<PendingTimer> _pending = [];
+    // Timers due now, waiting to fire in (ticket id, clock) order; see FirePending. An entry whose
+    // clock was disarmed or re-armed since it was queued carries an old arm version and is skipped.
+    private readonly PriorityQueue<PendingTimer, PendingTimer> _pending = new(PendingTimer.Order);
     private readonly List<long> _batch = [];
 
     private TimingWheel? _wheel;
@@ -289,7 +290,7 @@ internal sealed partial class EngineCore
                 var (number, clock) = TimerClock.Split(payload);
                 var ticket = _byNumber[number];
                 ticket.Timers[clock] = default;
-                _pending.Add(new PendingTimer(ticket, clock));
+                Queue(ticket, clock);
             }
 
             _batch.Clear();
@@ -306,8 +307,14 @@ internal sealed partial class EngineCore
         t.SetArmedUncovered(clock, uncovered);
         if (!_wheel!.TrySchedule(due, TimerClock.Payload(t.Number, clock), out t.Timers[clock]))
         {
-            _pending.Add(new PendingTimer(t, clock));
+            Queue(t, clock);
         }
+    }
+
+    private void Queue(Ticket t, int clock)
+    {
+        var entry = new PendingTimer(t, clock, t.ArmVersion(clock));
+        _pending.Enqueue(entry, entry);
     }
 
     private void Disarm(Ticket t, int clock)
@@ -318,32 +325,21 @@ internal sealed partial class EngineCore
             t.Timers[clock] = default;
         }
 
-        for (int i = _pending.Count - 1; i >= 0; i--)
-        {
-            if (_pending[i].Ticket == t && _pending[i].Clock == clock)
-            {
-                _pending.RemoveAt(i);
-            }
-        }
+        t.BumpArmVersion(clock); // a queued firing of this clock is now stale
     }
 
-    /// <summary>Fires the pending timers in (ticket id, clock) order; firing may add more.</summary>
+    /// <summary>
+    /// Fires the pending timers in (ticket id, clock) order; firing may queue more (a ladder step due
+    /// now). O(k log k) for k timers due at one instant — midnight often brings thousands.
+    /// </summary>
     private void FirePending()
     {
-        while (_pending.Count > 0)
+        while (_pending.TryDequeue(out var p, out _))
         {
-            int next = 0;
-            for (int i = 1; i < _pending.Count; i++)
+            if (p.Version == p.Ticket.ArmVersion(p.Clock))
             {
-                if (PendingTimer.Compare(_pending[i], _pending[next]) < 0)
-                {
-                    next = i;
-                }
+                Fire(p.Ticket, p.Clock);
             }
-
-            var p = _pending[next];
-            _pending.RemoveAt(next);
-            Fire(p.Ticket, p.Clock);
         }
     }
 
@@ -384,12 +380,12 @@ internal sealed partial class EngineCore
         return false;
     }
 
-    private readonly record struct PendingTimer(Ticket Ticket, int Clock)
+    private readonly record struct PendingTimer(Ticket Ticket, int Clock, byte Version)
     {
-        public static int Compare(PendingTimer a, PendingTimer b)
+        public static readonly IComparer<PendingTimer> Order = Comparer<PendingTimer>.Create(static (a, b) =>
         {
             int byId = string.CompareOrdinal(a.Ticket.Id, b.Ticket.Id);
             return byId != 0 ? byId : a.Clock.CompareTo(b.Clock);
-        }
+        });
     }
 }

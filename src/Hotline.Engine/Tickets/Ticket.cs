@@ -78,6 +78,14 @@ internal sealed class Ticket(string id, int number)
     /// <summary>The due value whose warning already fired (once per due value).</summary>
     public Instant? WarnedDue { get; set; }
 
+    /// <summary>Per <see cref="TimerClock"/> byte: bumped whenever that clock is disarmed, so a queued firing can tell it is stale.</summary>
+    private ulong _armVersions;
+
+    public byte ArmVersion(int clock) => (byte)(_armVersions >> (clock * 8));
+
+    public void BumpArmVersion(int clock) =>
+        _armVersions = (_armVersions & ~(0xFFUL << (clock * 8))) | ((ulong)(byte)(ArmVersion(clock) + 1) << (clock * 8));
+
     /// <summary>Per <see cref="TimerClock"/> bit: the armed timer's instant counted an uncovered year.</summary>
     private byte _armedUncovered;
 
