@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Hotline.Engine.Calendar;
@@ -21,7 +22,10 @@ internal sealed class EngineStore : IDisposable
     private readonly FasterJournal _journal;
     private readonly PayloadSeal _seal;
     private readonly EventWriter _writer;
-    private readonly StringBuilder _events = new();
+    private readonly ArrayBufferWriter<byte> _payload = new(1024);
+    private readonly ArrayBufferWriter<byte> _events = new(1024);
+    private readonly ArrayBufferWriter<byte> _record = new(2048);
+    private readonly Utf8JsonWriter _payloadWriter;
     private (EngineCommand Command, long FirstSeq)? _heldAdvance;
 
     private EngineStore(DataDirectory directory, FasterJournal journal, PayloadSeal seal, EventWriter writer)
@@ -30,6 +34,7 @@ internal sealed class EngineStore : IDisposable
         _journal = journal;
         _seal = seal;
         _writer = writer;
+        _payloadWriter = new Utf8JsonWriter(_payload, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public static EngineStore Open(string path, EngineOptions options, EngineCore core)
@@ -91,17 +96,27 @@ internal sealed class EngineStore : IDisposable
         }
 
         WriteHeldAdvance();
+        Write(command, firstSeq, events);
+    }
 
-        _events.Clear();
+    /// <summary>Encodes a command record into reused buffers and appends it: no per-record arrays.</summary>
+    private void Write(EngineCommand command, long firstSeq, List<EngineEvent> events)
+    {
+        _payload.ResetWrittenCount();
+        _payloadWriter.Reset(_payload);
+        CommandPayload.Encode(command, _payloadWriter);
+        _payloadWriter.Flush();
+
+        _events.ResetWrittenCount();
         foreach (var e in events)
         {
-            if (e.Seq != 0)
-            {
-                _events.Append(_writer.ToJson(e)).Append('\n');
-            }
+            _events.Write(_writer.ToUtf8(e).Span);
+            _events.Write("\n"u8);
         }
 
-        _journal.Append(JournalRecord.Encode(_seal, JournalRecordKind.Command, firstSeq, events.Count, CommandPayload.Encode(command), _events.ToString()));
+        _record.ResetWrittenCount();
+        JournalRecord.Encode(_seal, JournalRecordKind.Command, firstSeq, events.Count, _payload.WrittenSpan, _events.WrittenSpan, _record);
+        _journal.Append(_record.WrittenSpan);
     }
 
     private void WriteHeldAdvance()
@@ -109,7 +124,7 @@ internal sealed class EngineStore : IDisposable
         if (_heldAdvance is { } held)
         {
             _heldAdvance = null;
-            _journal.Append(JournalRecord.Encode(_seal, JournalRecordKind.Command, held.FirstSeq, 0, CommandPayload.Encode(held.Command), ""));
+            Write(held.Command, held.FirstSeq, []);
         }
     }
 
@@ -141,6 +156,7 @@ internal sealed class EngineStore : IDisposable
         }
 
         _journal.Dispose();
+        _payloadWriter.Dispose();
         _seal.Dispose();
         _directory.Dispose();
     }

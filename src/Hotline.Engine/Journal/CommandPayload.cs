@@ -18,36 +18,43 @@ internal static class CommandPayload
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteStartObject();
-            // A line that could not be read is kept as it came (its error must replay the same);
-            // every other command in its protocol form, so what a host stamped on it (at, by) is
-            // what replays, not the client's original text.
-            if (c.RawJson is not null && (c.Malformed is not null || c.SchemaError is not null))
-            {
-                w.WriteString("raw", c.RawJson);
-                w.WriteNumber("line", c.Line);
-            }
-            else
-            {
-                w.WritePropertyName("cmd");
-                w.WriteRawValue(CommandWriter.ToUtf8(c));
-            }
-
-            if (c.PreloadedCatalog is { } catalog)
-            {
-                w.WritePropertyName("catalog");
-                w.WriteRawValue(CatalogJson(catalog));
-            }
-
-            if (c.PreloadError is { } error)
-            {
-                w.WriteString("catalogError", error);
-            }
-
-            w.WriteEndObject();
+            Encode(c, w);
         }
 
         return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the payload through a caller-owned writer (the journal reuses one per record).</summary>
+    public static void Encode(EngineCommand c, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+
+        // A line that could not be read is kept as it came (its error must replay the same);
+        // every other command in its protocol form, so what a host stamped on it (at, by) is
+        // what replays, not the client's original text.
+        if (c.RawJson is not null && (c.Malformed is not null || c.SchemaError is not null))
+        {
+            w.WriteString("raw", c.RawJson);
+            w.WriteNumber("line", c.Line);
+        }
+        else
+        {
+            w.WritePropertyName("cmd");
+            CommandWriter.Write(w, c, withCaller: true);
+        }
+
+        if (c.PreloadedCatalog is { } catalog)
+        {
+            w.WritePropertyName("catalog");
+            w.WriteRawValue(CatalogJson(catalog));
+        }
+
+        if (c.PreloadError is { } error)
+        {
+            w.WriteString("catalogError", error);
+        }
+
+        w.WriteEndObject();
     }
 
     public static EngineCommand Decode(byte[] payload)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,9 +8,10 @@ namespace Hotline.Engine.Journal;
 /// <summary>
 /// One journal record: what the loop decided for one command — the command itself (sealed) and the
 /// events it produced (seq of the first, their JSON lines). Layout, little-endian:
-/// kind (1) | first seq (8) | event count (4) | sealed length (4) | sealed command | events UTF-8.
-/// The seal's tag authenticates everything else in the record, so a damaged or torn record is
-/// detected whichever byte it lost (FASTER 2.6.5 does not verify its own entry checksums on scan).
+/// kind (1) | first seq (8) | event count (4) | events length (4) | events UTF-8 | sealed command.
+/// The seal's tag authenticates everything before it in the record as well, so a damaged or torn
+/// record is detected whichever byte it lost (FASTER 2.6.5 does not verify its own entry checksums
+/// on scan).
 /// </summary>
 internal sealed class JournalRecord
 {
@@ -38,17 +40,24 @@ internal sealed class JournalRecord
 
     public static byte[] Encode(PayloadSeal seal, JournalRecordKind kind, long firstSeq, int eventCount, ReadOnlySpan<byte> payload, string events)
     {
-        int eventsLength = Encoding.UTF8.GetByteCount(events);
-        int sealedLength = PayloadSeal.Overhead + payload.Length;
-        var bytes = new byte[Header + sealedLength + eventsLength];
+        var buffer = new ArrayBufferWriter<byte>();
+        Encode(seal, kind, firstSeq, eventCount, payload, Encoding.UTF8.GetBytes(events), buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes a record into <paramref name="output"/> without allocating (the journal reuses the buffer).</summary>
+    public static void Encode(PayloadSeal seal, JournalRecordKind kind, long firstSeq, int eventCount, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> events, ArrayBufferWriter<byte> output)
+    {
+        int length = Header + events.Length + PayloadSeal.Overhead + payload.Length;
+        var bytes = output.GetSpan(length)[..length];
         bytes[0] = (byte)kind;
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(1), firstSeq);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(9), eventCount);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(13), sealedLength);
-        Encoding.UTF8.GetBytes(events, bytes.AsSpan(Header + sealedLength));
-        var sealedBytes = seal.Seal(payload, Associated(bytes, sealedLength));
-        sealedBytes.CopyTo(bytes.AsSpan(Header));
-        return bytes;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes[1..], firstSeq);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[9..], eventCount);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[13..], events.Length);
+        events.CopyTo(bytes[Header..]);
+        int authenticated = Header + events.Length;
+        seal.Seal(payload, bytes[..authenticated], bytes[authenticated..]);
+        output.Advance(length);
     }
 
     /// <summary>Opens a record, or returns null when it is damaged or torn (its seal does not verify).</summary>
@@ -59,8 +68,9 @@ internal sealed class JournalRecord
             return null;
         }
 
-        int sealedLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(13));
-        if (sealedLength < PayloadSeal.Overhead || Header + sealedLength > bytes.Length)
+        int eventsLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(13));
+        int authenticated = Header + eventsLength;
+        if (eventsLength < 0 || authenticated + PayloadSeal.Overhead > bytes.Length)
         {
             return null;
         }
@@ -68,7 +78,7 @@ internal sealed class JournalRecord
         byte[] payload;
         try
         {
-            payload = seal.Open(bytes.AsSpan(Header, sealedLength), Associated(bytes, sealedLength));
+            payload = seal.Open(bytes.AsSpan(authenticated), bytes.AsSpan(0, authenticated));
         }
         catch (CryptographicException)
         {
@@ -80,15 +90,6 @@ internal sealed class JournalRecord
             BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(1)),
             BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(9)),
             payload,
-            Encoding.UTF8.GetString(bytes.AsSpan(Header + sealedLength)));
-    }
-
-    /// <summary>What the seal authenticates besides the payload: the header and the events.</summary>
-    private static byte[] Associated(byte[] record, int sealedLength)
-    {
-        var associated = new byte[Header + (record.Length - Header - sealedLength)];
-        record.AsSpan(0, Header).CopyTo(associated);
-        record.AsSpan(Header + sealedLength).CopyTo(associated.AsSpan(Header));
-        return associated;
+            Encoding.UTF8.GetString(bytes.AsSpan(Header, eventsLength)));
     }
 }

@@ -43,6 +43,15 @@ internal sealed class PayloadSeal : IDisposable
         return sealedBytes;
     }
 
+    /// <summary>Seals <paramref name="plaintext"/> into <paramref name="output"/> (exactly <see cref="Overhead"/> + its length), allocating nothing.</summary>
+    public void Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated, Span<byte> output)
+    {
+        var nonce = output[..NonceSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(nonce, _prefix);
+        BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], ++_counter);
+        _aes.Encrypt(nonce, plaintext, output.Slice(NonceSize + TagSize, plaintext.Length), output.Slice(NonceSize, TagSize), associated);
+    }
+
     /// <exception cref="CryptographicException">The payload was not sealed with this key, or was altered.</exception>
     public byte[] Open(ReadOnlySpan<byte> sealedBytes, ReadOnlySpan<byte> associated = default)
     {

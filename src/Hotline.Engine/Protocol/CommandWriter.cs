@@ -48,7 +48,8 @@ public static class CommandWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter w, EngineCommand c, bool withCaller)
+    /// <summary>Writes the command as the next value of <paramref name="w"/>.</summary>
+    internal static void Write(Utf8JsonWriter w, EngineCommand c, bool withCaller)
     {
         w.WriteStartObject();
         w.WriteString("op", CommandReader.OpName(c.Op));
