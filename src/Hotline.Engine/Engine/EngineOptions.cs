@@ -1,6 +1,7 @@
 using Hotline.Engine.Calendar;
 using Hotline.Engine.Catalog;
 using Hotline.Engine.Profiles;
+using Microsoft.Extensions.Logging;
 
 namespace Hotline.Engine.Engine;
 
@@ -37,6 +38,19 @@ public sealed class EngineOptions
 
     /// <summary>Receives the engine's warnings as one-line messages (a generated key, a recovered tail); hosts print them on stderr.</summary>
     public Action<string>? Diagnostics { get; init; }
+
+    /// <summary>Where the engine logs (recovery, warnings); null for none.</summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>The warnings' sink: <see cref="Diagnostics"/> and <see cref="Logger"/> both hear them.</summary>
+    internal Action<string> Warn => message =>
+    {
+        Diagnostics?.Invoke(message);
+        if (Logger is { } logger)
+        {
+            EngineLog.Warning(logger, message);
+        }
+    };
 
     /// <summary>Open the data directory only to read it: nothing is appended, and commands are refused.</summary>
     internal bool ReadOnly { get; init; }

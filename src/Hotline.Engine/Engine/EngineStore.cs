@@ -39,7 +39,7 @@ internal sealed class EngineStore : IDisposable
 
     public static EngineStore Open(string path, EngineOptions options, EngineCore core)
     {
-        var warn = options.Diagnostics ?? (_ => { });
+        var warn = options.Warn;
         var key = JournalKey.Load(warn);
         if (options.ReadOnly && !File.Exists(Path.Combine(path, "hotline.json")))
         {

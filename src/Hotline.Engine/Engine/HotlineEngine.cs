@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Hotline.Engine.Profiles;
 using Hotline.Engine.Protocol;
@@ -51,12 +52,16 @@ public sealed class HotlineEngine : IAsyncDisposable
     private readonly Channel<EngineEvent>? _events;
     private readonly Task _loop;
     private readonly bool _readOnly;
+    private readonly EngineMetrics _metrics;
+    private readonly EngineOptions _options;
 
     private HotlineEngine(EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _core = new EngineCore(options.Profile, options.BuildCalendar(), CompiledCatalog.Compile(options.Catalog));
         _readOnly = options.ReadOnly;
+        _options = options;
+        _metrics = new EngineMetrics(() => (_core.TicketCount, _core.ArmedTimers));
         if (options.DataDirectory is { } path)
         {
             _store = EngineStore.Open(path, options, _core);
@@ -191,6 +196,7 @@ public sealed class HotlineEngine : IAsyncDisposable
         {
             _events?.Writer.TryComplete();
             _store?.Dispose();
+            _metrics.Dispose();
         }
     }
 
@@ -224,8 +230,12 @@ public sealed class HotlineEngine : IAsyncDisposable
 
                 if (_store is not null)
                 {
+                    long started = Stopwatch.GetTimestamp();
                     await _store.CommitAsync().ConfigureAwait(false);
+                    _metrics.Commit(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
+
+                Measure(batch);
 
                 foreach (var (pending, events) in batch)
                 {
@@ -257,8 +267,35 @@ public sealed class HotlineEngine : IAsyncDisposable
                 pending.Fail(e);
             }
 
+            if (_options.Logger is { } logger)
+            {
+                EngineLog.Stopped(logger, e, e.Message);
+            }
+
             throw;
         }
+    }
+
+    private void Measure(List<(PendingCommand Pending, EngineEvent[] Events)> batch)
+    {
+        int events = 0, rejected = 0, overdue = 0;
+        foreach (var (_, list) in batch)
+        {
+            events += list.Length;
+            foreach (var e in list)
+            {
+                if (e.Name == "rejected")
+                {
+                    rejected++;
+                }
+                else if (e.Name == "overdue")
+                {
+                    overdue++;
+                }
+            }
+        }
+
+        _metrics.Batch(batch.Count, events, rejected, overdue);
     }
 
     private async ValueTask<T> ReadAsync<T>(Func<EngineCore, T> read)
