@@ -22,6 +22,7 @@ internal static class HotlineCli
         root.Subcommands.Add(RunCommand.Create(stdin, stdout, stderr));
         root.Subcommands.Add(CalendarCommand.Create(stdout, stderr));
         root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         return root;
     }
 
