@@ -332,6 +332,7 @@ internal static class BulletinHtml
         table.data tbody tr:nth-child(even) { background: #fafbfc; }
         table.data tfoot th, table.data tfoot td { background: #e8edf3; font-weight: 700; }
         table.data tbody th { text-align: left; font-weight: 400; }
+        table.data tfoot th { text-align: left; }
         .num { text-align: right !important; white-space: nowrap; }
         td.zero { color: #a0a4aa; }
         td.rate { font-weight: 600; }
