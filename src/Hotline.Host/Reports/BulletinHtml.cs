@@ -139,7 +139,7 @@ internal static class BulletinHtml
             string? name = data.Names.Unit(u.Key);
             string full = name is null ? u.Key : $"{name} ({u.Key})";
             var c = u.Value;
-            return new SvgCharts.RateRow(Fit(name ?? u.Key, 48), full, c.OnTimeRate, c.SatisfactionRate, c.Closed, c.Satisfied + c.Basic + c.Unsatisfied);
+            return new RateRow(Fit(name ?? u.Key, 48), full, c.OnTimeRate, c.SatisfactionRate, c.Closed, c.Satisfied + c.Basic + c.Unsatisfied);
         }).ToList();
         string description = $"For the {shown.Count} units with the most dispatches, two bars each: on-time rate (closed on time / closed) and satisfaction rate ((satisfied + basic) / rated), 0 to 100 percent.";
         html.Append("<figure>\n")

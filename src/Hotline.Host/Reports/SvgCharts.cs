@@ -15,9 +15,6 @@ internal static class SvgCharts
     private const double Width = 1000;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>A row of <see cref="RateBars"/>: a label, its full text, and the two rates (null: none).</summary>
-    public readonly record struct RateRow(string Label, string FullLabel, decimal? OnTime, decimal? Satisfaction, int Closed, int Rated);
-
     /// <summary>Columns of tickets received per day; weekend days in a lighter shade.</summary>
     public static string DailyColumns(string id, string title, string description, IReadOnlyList<(LocalDate Day, int Count)> days)
     {
