@@ -25,6 +25,7 @@ internal static class HotlineCli
         root.Subcommands.Add(CatalogCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stderr));
         root.Subcommands.Add(BenchCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ReportCommand.Create(stdout, stderr));
         return root;
     }
 
