@@ -6,6 +6,7 @@ using Hotline.Engine.Engine;
 using Hotline.Engine.Profiles;
 using Hotline.Engine.Protocol;
 using Hotline.Engine.Tickets;
+using Hotline.Host.Reports;
 using Hotline.Host.Workload;
 using NodaTime;
 
@@ -84,7 +85,7 @@ internal static class DemoCommand
         {
             const int Window = 2048;
             var pending = new ValueTask<IReadOnlyList<EngineEvent>>[Window];
-            var progress = new ProgressBar(stderr, commands.Count);
+            var progress = new ProgressBar(ReferenceEquals(stderr, Console.Error) && Console.IsErrorRedirected ? TextWriter.Null : stderr, commands.Count);
             for (int i = 0; i < commands.Count; i += Window)
             {
                 int n = Math.Min(Window, commands.Count - i);
@@ -140,9 +141,23 @@ internal static class DemoCommand
             Row(stdout, "hot spots", counts.GetValueOrDefault("hotspot").ToString("N0", CultureInfo.InvariantCulture));
             Row(stdout, "events", counts.Values.Sum().ToString("N0", CultureInfo.InvariantCulture));
             Row(stdout, "time", $"{elapsed.TotalSeconds:F1} s ({commands.Count / Math.Max(elapsed.TotalSeconds, 0.001):N0} durable commands/s)");
+
+            // The month's bulletin (Xiangfen 2022 art. 18), next to the data directory.
+            var period = ReportPeriod.Month(day, zone);
+            var (clockNow, _, _) = await engine.GetClockAsync().ConfigureAwait(false);
+            var bulletin = new BulletinData(
+                period, zone, null,
+                await engine.GetReportAsync(period.From, period.To).ConfigureAwait(false),
+                await engine.GetDailyStatisticsAsync(period.FirstDay, period.EndDay).ConfigureAwait(false),
+                await engine.GetHotspotsAsync().ConfigureAwait(false),
+                clockNow,
+                CatalogNames.From(catalog));
+            string file = Path.Combine(data, $"hotline-bulletin-{day:yyyy-MM}.html");
+            await File.WriteAllTextAsync(file, BulletinHtml.Render(bulletin)).ConfigureAwait(false);
+            stdout.WriteLine();
+            stdout.WriteLine($"bulletin:       {file}");
         }
 
-        stdout.WriteLine();
         stdout.WriteLine($"data directory: {data}");
         return HotlineCli.Ok;
     }
