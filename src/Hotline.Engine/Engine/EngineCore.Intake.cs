@@ -63,8 +63,9 @@ internal sealed partial class EngineCore
         var t = new Ticket(id, _byNumber.Count)
         {
             Kind = c.Kind,
-            Category = c.Category!,
-            Region = c.Region!,
+            // One shared string per category and region, not one per command that named it.
+            CategoryKey = _categoryKeys.Intern(c.Category!),
+            RegionKey = _regionKeys.Intern(c.Region!),
             CallerPhone = c.CallerPhone,
             Complex = c.Complex,
             Urgent = c.Urgent,
@@ -72,12 +73,12 @@ internal sealed partial class EngineCore
             ReceivedAt = Now,
             CatalogVersion = catalog.Version,
         };
+        t.Category = _categoryKeys.Name(t.CategoryKey);
+        t.Region = _regionKeys.Name(t.RegionKey);
         _tickets.Add(id, t);
         _byNumber.Add(t);
         _duplicates.Add(t);
         EmitTicket(t, new EngineEvent { Name = "accepted" });
-        t.CategoryKey = _categoryKeys.Intern(t.Category);
-        t.RegionKey = _regionKeys.Intern(t.Region);
         _live.Received(Today, t, c.Answer is null ? _unitKeys.Intern(route.LeadUnitId!) : -1);
 
         if (c.Answer is not null)

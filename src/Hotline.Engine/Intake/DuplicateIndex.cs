@@ -15,7 +15,8 @@ namespace Hotline.Engine.Intake;
 /// </remarks>
 internal sealed class DuplicateIndex
 {
-    private readonly Dictionary<(string Phone, string Category, string Region), List<Ticket>> _byKey = [];
+    // A key holds its one ticket directly (most callers file once), or a List<Ticket> for several.
+    private readonly Dictionary<(string Phone, string Category, string Region), object> _byKey = [];
 
     public void Add(Ticket ticket)
     {
@@ -25,24 +26,30 @@ internal sealed class DuplicateIndex
         }
 
         var key = (ticket.CallerPhone, ticket.Category, ticket.Region);
-        if (!_byKey.TryGetValue(key, out var list))
+        if (!_byKey.TryGetValue(key, out var held))
         {
-            _byKey[key] = list = [];
+            _byKey[key] = ticket;
         }
-
-        list.Add(ticket);
+        else if (held is List<Ticket> list)
+        {
+            list.Add(ticket);
+        }
+        else
+        {
+            _byKey[key] = new List<Ticket> { (Ticket)held, ticket };
+        }
     }
 
     /// <summary>The original ticket a new receive repeats, or null.</summary>
     public Ticket? FindOriginal(string phone, string category, string region, Instant now, Duration? window)
     {
-        if (!_byKey.TryGetValue((phone, category, region), out var list))
+        if (!_byKey.TryGetValue((phone, category, region), out var held))
         {
             return null;
         }
 
         Ticket? best = null;
-        foreach (var t in list)
+        foreach (var t in held as List<Ticket> ?? [(Ticket)held])
         {
             bool matches = t.State switch
             {

@@ -12,8 +12,8 @@ namespace Hotline.Engine.Tickets;
 /// <remarks>Owned by the partition's single writer; never shared across threads.</remarks>
 internal sealed class Ticket(string id, int number)
 {
-    /// <summary>Timer slots, indexed by <see cref="TimerClock"/>.</summary>
-    public readonly TimerHandle[] Timers = new TimerHandle[TimerClock.Count];
+    /// <summary>Timer slots, indexed by <see cref="TimerClock"/>, inline in the ticket (no array object).</summary>
+    public TimerSlots Timers;
 
     public string Id { get; } = id;
 
@@ -23,8 +23,10 @@ internal sealed class Ticket(string id, int number)
     // ---- intake ----
     public TicketKind Kind { get; set; }
 
+    /// <summary>The category, as interned by the engine (one string per category).</summary>
     public string Category { get; set; } = "";
 
+    /// <summary>The region code, as interned by the engine.</summary>
     public string Region { get; set; } = "";
 
     public string? CallerPhone { get; set; }
@@ -154,4 +156,11 @@ internal sealed class Ticket(string id, int number)
     /// <summary>"Handling": signed, or dispatched when the profile has no sign clock (spec §2).</summary>
     public bool IsHandling(bool hasSignClock) =>
         State == TicketState.Signed || (State == TicketState.Dispatched && !hasSignClock);
+}
+
+/// <summary>The eight timer handles of a ticket, stored inline.</summary>
+[System.Runtime.CompilerServices.InlineArray(TimerClock.Count)]
+internal struct TimerSlots
+{
+    private TimerHandle _first;
 }
