@@ -169,6 +169,40 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public void NoKeyConfigured_GeneratesOneInTheConfigFolder_WithAWarning_AndReusesIt()
+    {
+        var config = Path.Combine(_dir + "-config");
+        var environment = new Dictionary<string, string?> { ["HOTLINE_KEY"] = null, ["HOTLINE_KEY_FILE"] = null, ["XDG_CONFIG_HOME"] = config };
+        try
+        {
+            var (exit, _, stderr) = HotlineProcess.RunToEnd(environment, "", Args);
+            Assert.Equal(0, exit);
+            string key = Path.Combine(config, "hotline", "journal.key");
+            Assert.Contains($"generated a new journal key at {key}", stderr, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+            }
+
+            var (exit2, _, stderr2) = HotlineProcess.RunToEnd(environment, "", Args);
+            Assert.Equal(0, exit2);
+            Assert.DoesNotContain("generated", stderr2, StringComparison.Ordinal);
+
+            // Another key cannot open the directory: it says so instead of reading garbage.
+            var (exit3, _, stderr3) = HotlineProcess.RunToEnd("", Args);
+            Assert.Equal(2, exit3);
+            Assert.Contains("sealed with another journal key", stderr3, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(config))
+            {
+                Directory.Delete(config, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public void Resume_WithAnotherProfile_ExitsTwo()
     {
         Assert.Equal(0, HotlineProcess.RunToEnd("", Args).Exit);

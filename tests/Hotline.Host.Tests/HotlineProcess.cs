@@ -14,6 +14,12 @@ internal sealed class HotlineProcess : IDisposable
     private readonly ConcurrentQueue<string> _stderr = new();
 
     public HotlineProcess(params string[] args)
+        : this(new Dictionary<string, string?> { ["HOTLINE_KEY"] = TestKey }, args)
+    {
+    }
+
+    /// <summary>Starts hotline with these environment variables set (null: removed).</summary>
+    public HotlineProcess(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +34,18 @@ internal sealed class HotlineProcess : IDisposable
             info.ArgumentList.Add(a);
         }
 
-        info.Environment["HOTLINE_KEY"] = TestKey;
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
         info.Environment["DOTNET_TieredPGO"] = "0";
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start hotline");
         _process.OutputDataReceived += (_, e) =>
@@ -77,9 +94,12 @@ internal sealed class HotlineProcess : IDisposable
     }
 
     /// <summary>Runs to the end of <paramref name="input"/> and returns the exit code, stdout lines and stderr.</summary>
-    public static (int Exit, List<string> Stdout, string Stderr) RunToEnd(string input, params string[] args)
+    public static (int Exit, List<string> Stdout, string Stderr) RunToEnd(string input, params string[] args) =>
+        RunToEnd(new Dictionary<string, string?> { ["HOTLINE_KEY"] = TestKey }, input, args);
+
+    public static (int Exit, List<string> Stdout, string Stderr) RunToEnd(IReadOnlyDictionary<string, string?> environment, string input, params string[] args)
     {
-        using var p = new HotlineProcess(args);
+        using var p = new HotlineProcess(environment, args);
         p.Stdin.Write(input);
         p.Stdin.Close();
         int exit = p.WaitForExit(TimeSpan.FromSeconds(60));

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Hotline.Engine.Calendar;
@@ -167,9 +168,34 @@ internal sealed class EngineStore : IDisposable
         string? calendarInForce = null;
         var scratch = new List<EngineEvent>();
         int replayed = 0, index = 0;
-        foreach (var bytes in _journal.ReadCommitted().ToList())
+
+        // Two stages on two threads: opening and parsing records (the seal, the JSON) runs ahead of
+        // applying them, which must stay in order on this one.
+        using var decoded = new BlockingCollection<(JournalRecord? Record, EngineCommand? Command)>(boundedCapacity: 8192);
+        var records = _journal.ReadCommitted().ToList();
+        var decoding = Task.Run(() =>
         {
-            if (JournalRecord.TryDecode(_seal, bytes) is not { } record)
+            try
+            {
+                foreach (var bytes in records)
+                {
+                    var record = JournalRecord.TryDecode(_seal, bytes);
+                    decoded.Add((record, record is { Kind: JournalRecordKind.Command } ? CommandPayload.Decode(record.Payload) : null));
+                    if (record is null)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                decoded.CompleteAdding();
+            }
+        });
+
+        foreach (var (decodedRecord, command) in decoded.GetConsumingEnumerable())
+        {
+            if (decodedRecord is not { } record)
             {
                 // A torn or damaged record: recover to the last good one, never silently.
                 _journal.DiscardFrom(index, $"journal record #{index + 1} is damaged or torn; recovered the {index} records before it");
@@ -190,7 +216,7 @@ internal sealed class EngineStore : IDisposable
                     break;
                 default:
                     scratch.Clear();
-                    core.Apply(CommandPayload.Decode(payload), scratch);
+                    core.Apply(command!, scratch);
                     replayed++;
                     if (scratch.Count != record.EventCount || (scratch.Count > 0 && scratch[0].Seq != record.FirstSeq))
                     {
@@ -202,6 +228,7 @@ internal sealed class EngineStore : IDisposable
             }
         }
 
+        decoding.GetAwaiter().GetResult();
         if (options.ReadOnly)
         {
             return;

@@ -17,13 +17,17 @@ internal sealed class JournalRecord
 {
     private const int Header = 1 + 8 + 4 + 4;
 
-    private JournalRecord(JournalRecordKind kind, long firstSeq, int eventCount, byte[] payload, string events)
+    private readonly byte[] _bytes;
+    private readonly int _eventsLength;
+
+    private JournalRecord(byte[] bytes, int eventsLength, byte[] payload)
     {
-        Kind = kind;
-        FirstSeq = firstSeq;
-        EventCount = eventCount;
+        _bytes = bytes;
+        _eventsLength = eventsLength;
+        Kind = (JournalRecordKind)bytes[0];
+        FirstSeq = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(1));
+        EventCount = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(9));
         Payload = payload;
-        Events = events;
     }
 
     public JournalRecordKind Kind { get; }
@@ -35,8 +39,8 @@ internal sealed class JournalRecord
     /// <summary>The command (or catalog, or calendar), opened.</summary>
     public byte[] Payload { get; }
 
-    /// <summary>The events' JSON lines, each ending in a newline.</summary>
-    public string Events { get; }
+    /// <summary>The events' JSON lines, each ending in a newline (decoded when asked: recovery does not need them).</summary>
+    public string Events => Encoding.UTF8.GetString(_bytes.AsSpan(Header, _eventsLength));
 
     public static byte[] Encode(PayloadSeal seal, JournalRecordKind kind, long firstSeq, int eventCount, ReadOnlySpan<byte> payload, string events)
     {
@@ -85,11 +89,6 @@ internal sealed class JournalRecord
             return null;
         }
 
-        return new JournalRecord(
-            (JournalRecordKind)bytes[0],
-            BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(1)),
-            BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(9)),
-            payload,
-            Encoding.UTF8.GetString(bytes.AsSpan(Header, eventsLength)));
+        return new JournalRecord(bytes, eventsLength, payload);
     }
 }

@@ -9,10 +9,10 @@ namespace Hotline.Engine.Tests.Journal;
 [Collection("journal key")]
 public sealed class DurableEngineTests : IDisposable
 {
-    private const string Key = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"hotline-durable-{Guid.NewGuid():N}");
 
-    public DurableEngineTests() => Environment.SetEnvironmentVariable("HOTLINE_KEY", Key);
+
 
     public void Dispose()
     {
