@@ -34,8 +34,8 @@ public class EngineBenchmarks
     {
         var random = new Random(7);
         var catalog = SampleCatalogs.Changsha;
-        var streets = catalog.Regions.Where(r => r.Code.Length == 9).Select(r => r.Code).ToArray();
-        var categories = catalog.Entries.Select(e => e.Category).Distinct().ToArray();
+        var streets = SampleTraffic.Streets;
+        var categories = SampleTraffic.Categories;
         var steps = new List<(Instant At, int Order, string Op, string Ticket, string? A, string? B)>();
         var start = Instant.FromUtc(2026, 3, 2, 1, 0);
         var compiled = Hotline.Engine.Routing.CompiledCatalog.Compile(catalog);

@@ -29,10 +29,10 @@ public class JournalBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Environment.SetEnvironmentVariable("HOTLINE_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
+        SampleTraffic.UseTestKey();
         var start = Instant.FromUtc(2026, 3, 2, 1, 0);
-        var streets = SampleCatalogs.Changsha.Regions.Where(r => r.Code.Length == 9).Select(r => r.Code).ToArray();
-        var categories = SampleCatalogs.Changsha.Entries.Select(e => e.Category).Distinct().ToArray();
+        var streets = SampleTraffic.Streets;
+        var categories = SampleTraffic.Categories;
         _commands = [.. Enumerable.Range(0, Commands).Select(i => new EngineCommand
         {
             Op = CommandOp.Receive, At = start + Duration.FromMilliseconds(i * 50), Ticket = $"J{i:D7}", Channel = "phone",

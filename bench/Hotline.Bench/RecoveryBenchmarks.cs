@@ -26,7 +26,7 @@ public class RecoveryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Environment.SetEnvironmentVariable("HOTLINE_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
+        SampleTraffic.UseTestKey();
         _dir = Path.Combine(Path.GetTempPath(), $"hotline-recovery-{Tickets}");
         if (File.Exists(Path.Combine(_dir, "ready")))
         {
@@ -38,8 +38,8 @@ public class RecoveryBenchmarks
             Directory.Delete(_dir, recursive: true);
         }
 
-        var streets = SampleCatalogs.Changsha.Regions.Where(r => r.Code.Length == 9).Select(r => r.Code).ToArray();
-        var categories = SampleCatalogs.Changsha.Entries.Select(e => e.Category).Distinct().ToArray();
+        var streets = SampleTraffic.Streets;
+        var categories = SampleTraffic.Categories;
         var start = Instant.FromUtc(2026, 3, 2, 1, 0);
         var engine = HotlineEngine.Start(new EngineOptions { Profile = PolicyProfile.Resolve("changsha-2020"), Catalog = SampleCatalogs.Changsha, DataDirectory = _dir });
         const int Window = 4096;
