@@ -50,19 +50,22 @@ public class SubmitBenchmarks
     public async Task InProcessEngine()
     {
         var writer = new EventWriter(_engine.Zone);
-        var tasks = new Task<string[]>[Batch];
+        var tasks = new Task<IReadOnlyList<EngineEvent>>[Batch];
         for (int i = 0; i < Batch; i++)
         {
             var command = CommandReader.Read(BenchCluster.Receive($"E{_next++}", "430102"), 1)!;
-            tasks[i] = Submit(command);
+            tasks[i] = _engine.SubmitAsync(command).AsTask();
         }
 
-        await Task.WhenAll(tasks).ConfigureAwait(false);
-
-        async Task<string[]> Submit(EngineCommand c)
+        // EventWriter is not thread-safe: format on this thread once all are acknowledged, as a
+        // grain does on its own scheduler.
+        var all = await Task.WhenAll(tasks).ConfigureAwait(false);
+        foreach (var events in all)
         {
-            var events = await _engine.SubmitAsync(c).ConfigureAwait(false);
-            return [.. events.Select(writer.ToJson)];
+            foreach (var e in events)
+            {
+                _ = writer.ToJson(e);
+            }
         }
     }
 
