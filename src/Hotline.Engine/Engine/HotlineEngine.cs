@@ -61,11 +61,12 @@ public sealed class HotlineEngine : IAsyncDisposable
         _core = new EngineCore(options.Profile, options.BuildCalendar(), CompiledCatalog.Compile(options.Catalog));
         _readOnly = options.ReadOnly;
         _options = options;
-        _metrics = new EngineMetrics(() => (_core.TicketCount, _core.ArmedTimers));
         if (options.DataDirectory is { } path)
         {
             _store = EngineStore.Open(path, options, _core);
         }
+
+        _metrics = new EngineMetrics(() => (_core.TicketCount, _core.ArmedTimers));
 
         _commands = Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
         if (options.EventStreamCapacity > 0)
