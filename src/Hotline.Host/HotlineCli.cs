@@ -35,6 +35,20 @@ internal static class HotlineCli
     {
         var root = Build(stdin, stdout, stderr);
         var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // Unusable arguments (spec §1): exit 2, one line on stderr naming what is wrong, nothing on stdout.
+            var path = new List<string> { "hotline" };
+            for (var r = result.CommandResult; r is not null && r.Command != root; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                path.Insert(1, r.Command.Name);
+            }
+
+            var problems = result.Errors.Select(e => e.Message.TrimEnd('.'));
+            stderr.WriteLine($"hotline: {string.Join("; ", problems)} (see '{string.Join(' ', path)} --help')");
+            return BadInput;
+        }
+
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         return result.Invoke(config);
     }
