@@ -49,6 +49,7 @@ internal static class HotlineServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Keys);
         builder.Services.AddSingleton(served);
+        builder.Services.AddSingleton<IServedEngine>(served);
         builder.Services.AddHostedService(_ => served);
 
         var app = builder.Build();
