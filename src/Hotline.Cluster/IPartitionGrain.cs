@@ -23,6 +23,12 @@ public interface IPartitionGrain : IGrainWithStringKey
     /// </summary>
     Task<string[]> Forward(ForwardRequest request);
 
+    /// <summary>
+    /// A unit's open tickets in this partition, soonest due first, each as a status JSON object with
+    /// its <c>ticket</c> (the form of <see cref="Status"/>).
+    /// </summary>
+    Task<string[]> Worklist(string unit);
+
     /// <summary>Where the partition runs and what it holds (operations, tests).</summary>
     Task<PartitionInfo> Describe();
 }

@@ -179,6 +179,19 @@ internal sealed partial class PartitionGrain : Grain, IPartitionGrain
             return null;
         }
 
+        return StatusJson(ticket, status);
+    }
+
+    /// <inheritdoc />
+    public async Task<string[]> Worklist(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var list = await Engine.GetWorklistAsync(unit).ConfigureAwait(true);
+        return [.. list.Select(t => StatusJson(t.Ticket, t.Status))];
+    }
+
+    private string StatusJson(string ticket, Hotline.Engine.Tickets.TicketStatus status)
+    {
         var zone = Engine.Zone;
         string? Format(Instant? i) => i is { } v ? InstantPattern.Format(v.InZone(zone).ToOffsetDateTime()) : null;
         using var buffer = new MemoryStream();
@@ -195,6 +208,11 @@ internal sealed partial class PartitionGrain : Grain, IPartitionGrain
             w.WriteString("handleDue", Format(status.HandleDue));
             w.WriteString("rating", status.Rating);
             w.WriteNumber("extensions", status.Extensions);
+            if (status.Uncovered)
+            {
+                w.WriteBoolean("uncovered", true);
+            }
+
             w.WriteEndObject();
         }
 

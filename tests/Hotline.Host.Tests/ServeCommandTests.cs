@@ -46,4 +46,34 @@ public sealed class ServeCommandTests
         Assert.Equal(HotlineCli.BadInput, exit);
         Assert.Contains("--bind", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Serve_NeitherCatalogNorCluster_ExitsTwo()
+    {
+        var (exit, output, error) = CliRunner.Run("serve", "--keys", "k.json");
+
+        Assert.Equal(HotlineCli.BadInput, exit);
+        Assert.Equal("", output);
+        Assert.Contains("--cluster", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_ClusterLayoutMissing_ExitsTwoNamingIt()
+    {
+        string layout = Path.Combine(Path.GetTempPath(), $"hotline-no-layout-{Guid.NewGuid():N}.json");
+        var (exit, output, error) = CliRunner.Run("serve", "--cluster", layout, "--keys", "k.json", "--port", "0");
+
+        Assert.Equal(HotlineCli.BadInput, exit);
+        Assert.Equal("", output);
+        Assert.Contains(layout, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Serve_ClusterPrimaryNotHostPort_ExitsTwo()
+    {
+        var (exit, _, error) = CliRunner.Run("serve", "--cluster", "layout.json", "--keys", "k.json", "--primary", "no-port-here");
+
+        Assert.Equal(HotlineCli.BadInput, exit);
+        Assert.Contains("--primary", error, StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,14 @@ internal sealed class ApiKeys
     /// <exception cref="ApiKeysException">The file cannot be read or is invalid; the message names every problem.</exception>
     public static ApiKeys Load(string path, DispatchCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return Load(path, catalog.Units.Select(u => u.Id), $"the catalog ({catalog.Version})");
+    }
+
+    /// <summary>Reads and validates a keys file against <paramref name="units"/> (named <paramref name="unitSource"/> in messages).</summary>
+    /// <exception cref="ApiKeysException">The file cannot be read or is invalid; the message names every problem.</exception>
+    public static ApiKeys Load(string path, IEnumerable<string> units, string unitSource)
+    {
         ArgumentNullException.ThrowIfNull(path);
         string text;
         try
@@ -57,7 +65,7 @@ internal sealed class ApiKeys
 
         try
         {
-            return Parse(text, catalog);
+            return Parse(text, units, unitSource);
         }
         catch (ApiKeysException e)
         {
@@ -69,8 +77,16 @@ internal sealed class ApiKeys
     /// <exception cref="ApiKeysException">The text is invalid; the message names every problem.</exception>
     public static ApiKeys Parse(string json, DispatchCatalog catalog)
     {
-        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(catalog);
+        return Parse(json, catalog.Units.Select(u => u.Id), $"the catalog ({catalog.Version})");
+    }
+
+    /// <summary>Validates keys file text against <paramref name="knownUnits"/> (named <paramref name="unitSource"/> in messages).</summary>
+    /// <exception cref="ApiKeysException">The text is invalid; the message names every problem.</exception>
+    public static ApiKeys Parse(string json, IEnumerable<string> knownUnits, string unitSource)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(knownUnits);
         JsonDocument document;
         try
         {
@@ -86,7 +102,7 @@ internal sealed class ApiKeys
             var problems = new List<string>();
             var byDigest = new Dictionary<string, Caller>(StringComparer.Ordinal);
             var entryOf = new Dictionary<string, string>(StringComparer.Ordinal); // digest → entry name, to name both sides of a reused key
-            var units = catalog.Units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+            var units = knownUnits.ToHashSet(StringComparer.Ordinal);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -143,7 +159,7 @@ internal sealed class ApiKeys
                         string entry = $"units.{unit.Name}";
                         if (!units.Contains(unit.Name))
                         {
-                            problems.Add($"{entry}: the catalog ({catalog.Version}) has no unit '{unit.Name}'");
+                            problems.Add($"{entry}: {unitSource} has no unit '{unit.Name}'");
                             continue;
                         }
 

@@ -25,9 +25,22 @@ internal static class CommandEndpoint
     private static readonly JsonDocumentOptions NoDuplicates = new() { AllowDuplicateProperties = false };
 
     /// <summary>Handles the request.</summary>
-    public static async Task<IResult> HandleAsync(HttpContext http, ServedEngine served, ServeOptions options)
+    public static async Task<IResult> HandleAsync(HttpContext http, IServedEngine served, ServeOptions options)
     {
         var caller = ApiKeyFilter.CallerOf(http);
+
+        // Cluster mode: ?partition=CODE says which partition (call centre) received the command; it forwards what it does not own.
+        string? partition = http.Request.Query["partition"];
+        if (partition is not null && !served.HasPartition(partition))
+        {
+            return Problem.BadRequest("partition", $"partition: no partition '{partition}' (only a cluster host has partitions)", "schema");
+        }
+
+        if (partition is not null && !caller.IsOperator)
+        {
+            return Problem.Forbidden("partition", "partition: only an operator key addresses a partition");
+        }
+
         var body = await ReadBodyAsync(http.Request, options.MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -93,10 +106,10 @@ internal static class CommandEndpoint
             }
         }
 
-        IReadOnlyList<EngineEvent> events;
+        IReadOnlyList<ServedEvent> events;
         try
         {
-            events = await served.SubmitAsync(command, caller).ConfigureAwait(false);
+            events = await served.SubmitAsync(command, caller, partition).ConfigureAwait(false);
             await served.CatchUpAsync(http.RequestAborted).ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
@@ -114,7 +127,7 @@ internal static class CommandEndpoint
             events = [.. events.Where(e => e.Name == "already-applied" || string.Equals(e.Ticket, preview.Ticket, StringComparison.Ordinal))];
         }
 
-        var json = JsonOutput.Events(events, served.Engine.Zone);
+        var json = events.Select(e => e.Json).ToList();
         if (events.Count > 0 && events[^1] is { Name: "rejected" } rejected)
         {
             string code = rejected.Code ?? "rejected";

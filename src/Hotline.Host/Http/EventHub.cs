@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Hotline.Engine.Protocol;
+using NodaTime;
 
 namespace Hotline.Host.Http;
 
@@ -46,7 +47,7 @@ internal sealed class EventHub
     private readonly Lock _gate = new();
 
     // Ticket → its events since start, in seq order; written by the pump.
-    private readonly Dictionary<string, List<EngineEvent>> _history = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ServedEvent>> _history = new(StringComparer.Ordinal);
 
     // Ticket → the unit holding it; written by the pump, Seed and Learn.
     private readonly Dictionary<string, string> _holders = new(StringComparer.Ordinal);
@@ -89,16 +90,17 @@ internal sealed class EventHub
     }
 
     /// <summary>Reads the engine's stream until it ends; run once, by the host.</summary>
-    public async Task RunAsync(ChannelReader<EngineEvent> events)
+    public async Task RunAsync(ChannelReader<EngineEvent> events, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(events);
+        var writer = new EventWriter(zone);
         try
         {
             while (await events.WaitToReadAsync().ConfigureAwait(false))
             {
                 while (events.TryRead(out var e))
                 {
-                    Publish(e);
+                    Publish(ServedEvent.From(e, writer));
                 }
 
                 Signal();
@@ -155,7 +157,7 @@ internal sealed class EventHub
     }
 
     /// <summary>A copy of the ticket's history since start, in seq order.</summary>
-    public IReadOnlyList<EngineEvent> History(string ticket)
+    public IReadOnlyList<ServedEvent> History(string ticket)
     {
         lock (_gate)
         {
@@ -198,6 +200,21 @@ internal sealed class EventHub
         }
     }
 
+    /// <summary>
+    /// Publishes events a host received as a reply rather than from a stream (cluster mode: the
+    /// partitions' replies), in the order given; a host either runs <see cref="RunAsync"/> or calls this.
+    /// </summary>
+    public void PublishReplies(IEnumerable<ServedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var e in events)
+        {
+            Publish(e);
+        }
+
+        Signal();
+    }
+
     internal void Unsubscribe(EventSubscription subscription)
     {
         lock (_gate)
@@ -206,7 +223,7 @@ internal sealed class EventHub
         }
     }
 
-    private void Publish(EngineEvent e)
+    private void Publish(ServedEvent e)
     {
         if (e.Seq == 0)
         {

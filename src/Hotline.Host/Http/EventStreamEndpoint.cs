@@ -1,5 +1,4 @@
 using System.Text;
-using Hotline.Engine.Protocol;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 
@@ -18,7 +17,7 @@ internal static class EventStreamEndpoint
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
 
     /// <summary>Streams until the client leaves or the host stops.</summary>
-    public static async Task HandleAsync(HttpContext http, ServedEngine served, IHostApplicationLifetime lifetime)
+    public static async Task HandleAsync(HttpContext http, IServedEngine served, IHostApplicationLifetime lifetime)
     {
         var caller = ApiKeyFilter.CallerOf(http);
         var response = http.Response;
@@ -28,7 +27,6 @@ internal static class EventStreamEndpoint
 
         using var subscription = served.Hub.Subscribe();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-        var writer = new EventWriter(served.Engine.Zone);
 
         // A comment first, so the client knows it is subscribed before any event arrives.
         await response.Body.WriteAsync(": subscribed\n\n"u8.ToArray(), stop.Token).ConfigureAwait(false);
@@ -43,7 +41,7 @@ internal static class EventStreamEndpoint
                     if (await VisibleAsync(item, caller, served).ConfigureAwait(false))
                     {
                         await response.Body.WriteAsync(DataPrefix, stop.Token).ConfigureAwait(false);
-                        await response.Body.WriteAsync(writer.ToUtf8(item.Event), stop.Token).ConfigureAwait(false);
+                        await response.Body.WriteAsync(item.Event.Json, stop.Token).ConfigureAwait(false);
                         await response.Body.WriteAsync(EventEnd, stop.Token).ConfigureAwait(false);
                     }
                 }
@@ -61,7 +59,7 @@ internal static class EventStreamEndpoint
         }
     }
 
-    private static async ValueTask<bool> VisibleAsync(HubEvent item, Caller caller, ServedEngine served)
+    private static async ValueTask<bool> VisibleAsync(HubEvent item, Caller caller, IServedEngine served)
     {
         if (caller.IsOperator)
         {

@@ -16,9 +16,9 @@ internal static class HealthEndpoint
     public static readonly Period Horizon = Period.FromMonths(3);
 
     /// <summary>Answers the health check.</summary>
-    public static IResult Handle(ServedEngine served)
+    public static IResult Handle(IServedEngine served)
     {
-        var zone = served.Engine.Zone;
+        var zone = served.Zone;
         var now = served.Clock.GetCurrentInstant();
         var warnings = UncoveredYears(served.Calendar, now)
             .Select(year => string.Create(CultureInfo.InvariantCulture,

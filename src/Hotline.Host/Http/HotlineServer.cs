@@ -45,11 +45,20 @@ internal static class HotlineServer
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.AddProblemDetails();
 
-        var served = new ServedEngine(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Keys);
-        builder.Services.AddSingleton(served);
-        builder.Services.AddHostedService(_ => served);
+        if (options.Cluster is null)
+        {
+            var served = new ServedEngine(options);
+            builder.Services.AddSingleton(served);
+            builder.Services.AddSingleton<IServedEngine>(served);
+            builder.Services.AddHostedService(_ => served);
+        }
+        else
+        {
+            // A separate method: Orleans' assemblies load only on this path.
+            ClusteredEngine.AddTo(builder, options);
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler();

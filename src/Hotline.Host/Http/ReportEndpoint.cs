@@ -11,7 +11,7 @@ namespace Hotline.Host.Http;
 internal static class ReportEndpoint
 {
     /// <summary>Runs a <c>report</c> command stamped like any other.</summary>
-    public static async Task<IResult> HandleAsync(HttpContext http, ServedEngine served)
+    public static async Task<IResult> HandleAsync(HttpContext http, IServedEngine served)
     {
         var caller = ApiKeyFilter.CallerOf(http);
         var query = http.Request.Query;
@@ -48,7 +48,7 @@ internal static class ReportEndpoint
             return Problem.BadRequest(Problem.FieldOf(schema) ?? "query", schema, "schema");
         }
 
-        IReadOnlyList<Engine.Protocol.EngineEvent> events;
+        IReadOnlyList<ServedEvent> events;
         try
         {
             events = await served.SubmitAsync(command, caller).ConfigureAwait(false);
@@ -63,7 +63,7 @@ internal static class ReportEndpoint
         }
 
         var last = events[^1];
-        var json = JsonOutput.Events([last], served.Engine.Zone);
+        ReadOnlyMemory<byte>[] json = [last.Json];
         if (last.Name == "rejected")
         {
             return Problem.Rejected(last.Code ?? "rejected", last.Message ?? "rejected", json);

@@ -38,6 +38,12 @@ internal sealed class ServeOptions
     /// <summary>Receives one-line diagnostics (the engine's, and the host's warnings); null for none.</summary>
     public Action<string>? Diagnostics { get; init; }
 
+    /// <summary>
+    /// Cluster mode (<c>--cluster</c>): the silo to run and the partitions it hosts; null runs the one
+    /// engine of <see cref="Engine"/>.
+    /// </summary>
+    public ClusterServeOptions? Cluster { get; init; }
+
     /// <summary>Writes ASP.NET Core's warnings (and its start/stop lines) to standard error; off in tests.</summary>
     public bool LogToStandardError { get; init; }
 }

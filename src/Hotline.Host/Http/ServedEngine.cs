@@ -30,7 +30,7 @@ namespace Hotline.Host.Http;
 /// </para>
 /// <para><b>Threads.</b> Every member may be called from any thread.</para>
 /// </remarks>
-internal sealed class ServedEngine : IHostedService
+internal sealed class ServedEngine : IServedEngine, IHostedService
 {
     // Serializes stamping with submitting, so commands reach the engine in stamp order.
     private readonly Lock _stampGate = new();
@@ -70,11 +70,14 @@ internal sealed class ServedEngine : IHostedService
             EventStreamCapacity = 4096,
             Diagnostics = options.Diagnostics,
         });
-        _pump = Task.Run(() => Hub.RunAsync(Engine.Events));
+        _pump = Task.Run(() => Hub.RunAsync(Engine.Events, Engine.Zone));
     }
 
     /// <summary>The engine.</summary>
     public HotlineEngine Engine { get; }
+
+    /// <inheritdoc />
+    public DateTimeZone Zone => Engine.Zone;
 
     /// <summary>The host's view of the event stream.</summary>
     public EventHub Hub { get; }
@@ -119,10 +122,21 @@ internal sealed class ServedEngine : IHostedService
         return CommandReader.Read(copy.ToJsonString(), 0)!;
     }
 
-    /// <summary>Stamps <c>at</c> and <c>by</c> into <paramref name="command"/> and submits it; the events once applied (and committed).</summary>
+    /// <inheritdoc />
+    public bool HasPartition(string code) => false;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ServedEvent>> SubmitAsync(JsonObject command, Caller caller, string? partition = null)
+    {
+        var events = await SubmitEngineAsync(command, caller).ConfigureAwait(false);
+        var writer = new EventWriter(Engine.Zone);
+        return [.. events.Select(e => ServedEvent.From(e, writer))];
+    }
+
+    /// <summary>Stamps <c>at</c> and <c>by</c> into <paramref name="command"/> and submits it; the engine's events once applied (and committed).</summary>
     /// <exception cref="ObjectDisposedException">The host is stopping.</exception>
     /// <exception cref="JournalException">The journal cannot be written.</exception>
-    public async Task<IReadOnlyList<EngineEvent>> SubmitAsync(JsonObject command, Caller caller)
+    public async Task<IReadOnlyList<EngineEvent>> SubmitEngineAsync(JsonObject command, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(caller);
@@ -148,6 +162,10 @@ internal sealed class ServedEngine : IHostedService
 
         return Note(await pending.ConfigureAwait(false));
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<(string Ticket, TicketStatus Status)>> GetWorklistAsync(string unit) =>
+        await Engine.GetWorklistAsync(unit).ConfigureAwait(false);
 
     /// <summary>A ticket's status, learning its holder for the hub.</summary>
     public async Task<TicketStatus?> GetStatusAsync(string ticket)

@@ -10,7 +10,7 @@ namespace Hotline.Host.Http;
 internal static class TicketEndpoints
 {
     /// <summary>A ticket's status and its history since the host started.</summary>
-    public static async Task<IResult> GetTicketAsync(string id, HttpContext http, ServedEngine served)
+    public static async Task<IResult> GetTicketAsync(string id, HttpContext http, IServedEngine served)
     {
         var caller = ApiKeyFilter.CallerOf(http);
         var status = await served.GetStatusAsync(id).ConfigureAwait(false);
@@ -20,8 +20,8 @@ internal static class TicketEndpoints
         }
 
         await served.CatchUpAsync(http.RequestAborted).ConfigureAwait(false);
-        var history = JsonOutput.Events(served.Hub.History(id), served.Engine.Zone);
-        var zone = served.Engine.Zone;
+        var history = served.Hub.History(id).Select(e => e.Json);
+        var zone = served.Zone;
         return JsonOutput.Ok(w =>
         {
             w.WriteStartObject();
@@ -34,7 +34,7 @@ internal static class TicketEndpoints
     }
 
     /// <summary>A unit's open tickets with their status, soonest due first.</summary>
-    public static async Task<IResult> GetWorklistAsync(string unit, HttpContext http, ServedEngine served)
+    public static async Task<IResult> GetWorklistAsync(string unit, HttpContext http, IServedEngine served)
     {
         var caller = ApiKeyFilter.CallerOf(http);
         if (!caller.IsOperator && !string.Equals(unit, caller.Unit, StringComparison.Ordinal))
@@ -42,8 +42,8 @@ internal static class TicketEndpoints
             return Problem.Forbidden("unit", $"unit: this key reads the worklist of '{caller.Unit}' only");
         }
 
-        var list = await served.Engine.GetWorklistAsync(unit).ConfigureAwait(false);
-        var zone = served.Engine.Zone;
+        var list = await served.GetWorklistAsync(unit).ConfigureAwait(false);
+        var zone = served.Zone;
         return JsonOutput.Ok(w =>
         {
             w.WriteStartObject();
