@@ -11,8 +11,10 @@ namespace Hotline.Engine.Tests.Engine;
 /// <summary>
 /// Issue 5's memory target: an open ticket costs at most 1 KB of hot state (free text and caller
 /// details stay in the journal). Measured as retained bytes after 20,000 signed, open tickets with
-/// their clocks armed, history and counters kept.
+/// their clocks armed, history and counters kept. Runs alone: the GC's totals are process-wide, and
+/// other tests allocating meanwhile would be counted.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public class EngineMemoryTests
 {
     private readonly ITestOutputHelper _output;
