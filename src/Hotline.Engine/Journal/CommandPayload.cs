@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Hotline.Engine.Catalog;
@@ -13,17 +12,6 @@ namespace Hotline.Engine.Journal;
 /// </summary>
 internal static class CommandPayload
 {
-    public static byte[] Encode(EngineCommand c)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            Encode(c, w);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>Writes the payload through a caller-owned writer (the journal reuses one per record).</summary>
     public static void Encode(EngineCommand c, Utf8JsonWriter w)
     {

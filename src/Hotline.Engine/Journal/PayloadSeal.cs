@@ -32,17 +32,6 @@ internal sealed class PayloadSeal : IDisposable
         _aes = new AesGcm(key, TagSize);
     }
 
-    /// <summary>Seals <paramref name="plaintext"/>; <paramref name="associated"/> is authenticated too, not encrypted.</summary>
-    public byte[] Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated = default)
-    {
-        var sealedBytes = new byte[NonceSize + TagSize + plaintext.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceSize);
-        BinaryPrimitives.WriteUInt32LittleEndian(nonce, _prefix);
-        BinaryPrimitives.WriteUInt64LittleEndian(nonce[4..], ++_counter);
-        _aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), associated);
-        return sealedBytes;
-    }
-
     /// <summary>Seals <paramref name="plaintext"/> into <paramref name="output"/> (exactly <see cref="Overhead"/> + its length), allocating nothing.</summary>
     public void Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated, Span<byte> output)
     {

@@ -30,24 +30,6 @@ public static class CommandWriter
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>Writes the caller of a receive (<c>{"name","phone","anonymous"}</c>) as JSON, or null when it has none.</summary>
-    public static byte[]? CallerToUtf8(EngineCommand c)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        if (c.CallerName is null && c.CallerPhone is null && !c.CallerAnonymous)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var w = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteCaller(w, c);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     /// <summary>Writes the command as the next value of <paramref name="w"/>.</summary>
     internal static void Write(Utf8JsonWriter w, EngineCommand c, bool withCaller)
     {
@@ -73,7 +55,7 @@ public static class CommandWriter
                 w.WriteString("kind", c.Kind.ToString().ToLowerInvariant());
                 Str(w, "category", c.Category);
                 Str(w, "region", c.Region);
-                if (withCaller && CallerToUtf8(c) is not null)
+                if (withCaller && (c.CallerName is not null || c.CallerPhone is not null || c.CallerAnonymous))
                 {
                     w.WritePropertyName("caller");
                     WriteCaller(w, c);
